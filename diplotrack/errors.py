@@ -1,0 +1,59 @@
+"""diplotrack's exceptions.
+
+    DiplotrackError            base of everything raised on purpose
+    ├── InputError             one input could not be read; names the input and the reason
+    │   ├── UnsupportedInput   binary, empty, or of a kind no reader handles
+    │   ├── InputTooLarge      above the documented size limit (raw or decompressed)
+    │   ├── MalformedInput     broken feed, bad JSON line, missing `text`, corrupt gzip
+    │   └── FetchError         a URL timed out, redirected forever or answered an error
+    ├── DuplicateArticle       the article is already stored (not a failure: reported)
+    ├── StoreError             the database could not be opened or migrated
+    └── GoldFormatError        a gold file for `diplotrack eval` is malformed
+
+The CLI prints `str(error)` as one line; `--debug` shows the traceback.
+"""
+
+from __future__ import annotations
+
+
+class DiplotrackError(Exception):
+    """Base class of every error diplotrack raises on purpose."""
+
+
+class InputError(DiplotrackError):
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UnsupportedInput(InputError):
+    pass
+
+
+class InputTooLarge(InputError):
+    pass
+
+
+class MalformedInput(InputError):
+    pass
+
+
+class FetchError(InputError):
+    pass
+
+
+class DuplicateArticle(DiplotrackError):
+    def __init__(self, source: str, existing_id: str, existing_source: str) -> None:
+        super().__init__(f"{source}: duplicate of {existing_source} (article {existing_id})")
+        self.source = source
+        self.existing_id = existing_id
+        self.existing_source = existing_source
+
+
+class StoreError(DiplotrackError):
+    pass
+
+
+class GoldFormatError(DiplotrackError):
+    pass

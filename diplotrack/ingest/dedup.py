@@ -1,0 +1,49 @@
+"""Fingerprints for duplicate detection.
+
+`text_hash` catches the same text (after normalising whitespace, case and
+punctuation); `simhash` catches syndicated copies with trivial differences
+(a changed byline, a trailing link): two texts whose 64-bit simhashes differ
+in at most `NEAR_DUPLICATE_BITS` bits are the same article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import numpy as np
+
+NEAR_DUPLICATE_BITS = 3
+BANDS = 4  # 4 bands of 16 bits: any pair within 3 bits shares at least one band
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def normalise(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(normalise(text)).encode()).hexdigest()
+
+
+def simhash(text: str, shingle: int = 3) -> int:
+    """64-bit simhash over word shingles, as a signed int (fits SQL BIGINT)."""
+    words = normalise(text)
+    if not words:
+        return 0
+    grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
+    bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(len(grams), 64)
+    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
+    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+def bands(value: int) -> list[int]:
+    """The band keys of a simhash: band index * 65536 + the band's 16 bits."""
+    unsigned = value & 0xFFFFFFFFFFFFFFFF
+    return [i * 65536 + ((unsigned >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+
+
+def hamming(a: int, b: int) -> int:
+    return ((a ^ b) & 0xFFFFFFFFFFFFFFFF).bit_count()

@@ -1,0 +1,152 @@
+"""The records that flow through the pipeline.
+
+Plain dataclasses: every stage takes and returns these, the store persists
+them, and `to_dict()` gives the export shape of ../CONTRACT.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+InputKind = Literal["text", "html", "markdown", "record"]
+
+
+@dataclass
+class RawDocument:
+    """What a reader yields: one article's raw content and what the input said about it.
+
+    `fields` holds metadata the input gave explicitly (a .jsonl line's fields, a
+    Markdown front matter, a feed entry's title/author/date/link). Those win
+    over anything inferred from the text.
+    """
+
+    source: str
+    content: str
+    kind: InputKind
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    published_from: str | None = None  # input | metadata | text | inferred
+    language: str = "en"
+    genre: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    framing: dict[str, Any] = field(default_factory=dict)
+    text_hash: str = ""
+    simhash: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d.pop("text_hash")
+        d.pop("simhash")
+        return d
+
+
+@dataclass
+class Participant:
+    id: str
+    name: str
+    kind: str
+    text: str
+    country: str | None = None
+    affiliation: str | None = None
+    level: str | None = None  # head_of_state, head_of_government, minister, envoy, ambassador, official
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Evidence:
+    sentence: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Event:
+    id: str
+    article_id: str
+    event_type: str
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: list[Participant] = field(default_factory=list)
+    recipient: list[Participant] = field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    location: Location | None = None
+    auxiliary: str | None = None  # historical | future | hypothetical | negation
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 0.5
+    story_id: str | None = None
+    trigger: str | None = None  # the words that signalled the event (lemma form)
+    status: str | None = None  # planned | occurred | postponed | cancelled | denied
+
+    def participants(self) -> list[Participant]:
+        return [*self.actor, *self.recipient]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "article_id": self.article_id,
+            "story_id": self.story_id,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "actor": [p.to_dict() for p in self.actor],
+            "recipient": [p.to_dict() for p in self.recipient],
+            "date": self.date,
+            "date_text": self.date_text,
+            "location": self.location.to_dict() if self.location else None,
+            "auxiliary": self.auxiliary,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "confidence": round(self.confidence, 3),
+            "trigger": self.trigger,
+            "status": self.status,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        loc = d.get("location")
+        return cls(
+            id=d["id"],
+            article_id=d["article_id"],
+            event_type=d["event_type"],
+            mode=d.get("mode"),
+            context=list(d.get("context") or []),
+            actor=[Participant(**p) for p in d.get("actor") or []],
+            recipient=[Participant(**p) for p in d.get("recipient") or []],
+            date=d.get("date"),
+            date_text=d.get("date_text"),
+            location=Location(**loc) if loc else None,
+            auxiliary=d.get("auxiliary"),
+            evidence=[Evidence(**e) for e in d.get("evidence") or []],
+            confidence=float(d.get("confidence", 0.5)),
+            story_id=d.get("story_id"),
+            trigger=d.get("trigger"),
+            status=d.get("status"),
+        )

@@ -1,0 +1,240 @@
+"""The database: open, migrate, write one article at a time, read back.
+
+`Store` is the only place that talks SQL. Every write of an article (its row,
+its events, its story links) happens in one transaction, so after any crash
+the database holds whole articles only.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from diplotrack.errors import StoreError
+from diplotrack.ingest import dedup
+from diplotrack.models import Article, Event
+from diplotrack.store import schema as s
+from diplotrack.store.migrations import migrate
+
+DEFAULT_DB = "diplotrack.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """A plain path or sqlite:/// URL is SQLite; postgresql:// is PostgreSQL."""
+    db = db or os.environ.get("DIPLOTRACK_DB") or DEFAULT_DB
+    if "://" in db:
+        if db.startswith("postgres://"):
+            db = "postgresql://" + db[len("postgres://") :]
+        return db
+    return f"sqlite:///{Path(db).expanduser()}"
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+
+    @classmethod
+    def open(cls, db: str | None = None) -> Store:
+        url = resolve_url(db)
+        try:
+            engine = create_engine(url, future=True)
+            if engine.dialect.name == "sqlite":
+                event.listen(engine, "connect", _sqlite_pragmas)
+            store = cls(engine)
+            with engine.begin() as conn:
+                migrate(conn)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"{db or url}: cannot open database: {exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0]}") from exc
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            yield conn
+
+    # ---- reading before a write -------------------------------------------------
+
+    def source_known(self, source: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(
+                select(s.article_sources.c.article_id).where(s.article_sources.c.source == source)
+            ).scalar()
+
+    def find_duplicate(self, article: Article, conn: Connection | None = None) -> tuple[str, str] | None:
+        """(id, source) of a stored article with the same or nearly the same text."""
+        with self._conn(conn) as c:
+            row = c.execute(
+                select(s.articles.c.id, s.articles.c.source).where(
+                    s.articles.c.text_hash == article.text_hash
+                )
+            ).first()
+            if row:
+                return row[0], row[1]
+            cand = c.execute(
+                select(s.articles.c.id, s.articles.c.source, s.articles.c.simhash)
+                .join(s.article_bands, s.article_bands.c.article_id == s.articles.c.id)
+                .where(s.article_bands.c.band.in_(dedup.bands(article.simhash)))
+                .distinct()
+            ).all()
+            for cid, csource, csim in cand:
+                if dedup.hamming(csim, article.simhash) <= dedup.NEAR_DUPLICATE_BITS:
+                    return cid, csource
+        return None
+
+    @contextmanager
+    def _conn(self, conn: Connection | None) -> Iterator[Connection]:
+        if conn is not None:
+            yield conn
+        else:
+            with self.engine.connect() as c:
+                yield c
+
+    # ---- writing (inside a transaction) ---------------------------------------------
+
+    def add_source(self, conn: Connection, source: str, article_id: str) -> None:
+        exists = conn.execute(
+            select(s.article_sources.c.source).where(s.article_sources.c.source == source)
+        ).first()
+        if not exists:
+            conn.execute(s.article_sources.insert().values(source=source, article_id=article_id))
+
+    def save_article(self, conn: Connection, article: Article) -> None:
+        seq = (conn.execute(select(func.coalesce(func.max(s.articles.c.seq), 0))).scalar() or 0) + 1
+        row = article.to_dict()
+        row.update(
+            authors=json.dumps(article.authors, ensure_ascii=False),
+            framing=json.dumps(article.framing, ensure_ascii=False),
+            text_hash=article.text_hash,
+            simhash=article.simhash,
+            seq=seq,
+            ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        conn.execute(s.articles.insert().values(**row))
+        conn.execute(
+            s.article_bands.insert(),
+            [{"band": b, "article_id": article.id} for b in dedup.bands(article.simhash)],
+        )
+        if self.dialect == "sqlite":
+            conn.execute(
+                text("INSERT INTO articles_fts(rowid, title, text) VALUES (:r, :t, :x)"),
+                {"r": _rowid(conn, article.id),
+                 "t": article.title or "", "x": article.text},
+            )
+        self.add_source(conn, article.source, article.id)
+
+    def save_events(self, conn: Connection, events: list[Event]) -> None:
+        for ev in events:
+            d = ev.to_dict()
+            conn.execute(
+                s.events.insert().values(
+                    id=ev.id, article_id=ev.article_id, story_id=ev.story_id,
+                    event_type=ev.event_type, mode=ev.mode, date=ev.date,
+                    auxiliary=ev.auxiliary, confidence=ev.confidence,
+                    data=json.dumps(d, ensure_ascii=False),
+                )
+            )
+            rows = [
+                {"event_id": ev.id, "role": role, "actor_id": p.id, "name": p.name,
+                 "kind": p.kind, "country": p.country, "text": p.text, "level": p.level}
+                for role, group in (("actor", ev.actor), ("recipient", ev.recipient))
+                for p in group
+            ]
+            if rows:
+                conn.execute(s.participants.insert(), rows)
+            ev_rows = [{"event_id": ev.id, **e.to_dict()} for e in ev.evidence]
+            if ev_rows:
+                conn.execute(s.evidence.insert(), ev_rows)
+
+    # ---- reading back -------------------------------------------------------------
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            for row in conn.execute(select(s.articles).order_by(s.articles.c.seq)).mappings():
+                yield article_record(row)
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(s.articles).where(s.articles.c.id == article_id)).mappings().first()
+        return article_record(row) if row else None
+
+    def iter_events(self, article_id: str | None = None) -> Iterator[Event]:
+        query = (
+            select(s.events.c.data, s.events.c.story_id)
+            .join(s.articles, s.articles.c.id == s.events.c.article_id)
+            .order_by(s.articles.c.seq, s.events.c.id)
+        )
+        if article_id:
+            query = query.where(s.events.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            for data, story_id in conn.execute(query):
+                ev = Event.from_dict(json.loads(data))
+                ev.story_id = story_id
+                yield ev
+
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(s.metadata.tables[table])).scalar() or 0
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text search over titles and bodies, best first."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                sql = text(
+                    "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet "
+                    "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                    "WHERE articles_fts MATCH :q ORDER BY bm25(articles_fts) LIMIT :n"
+                )
+                q = " ".join('"' + w.replace('"', '""') + '"' for w in query.split())
+            else:
+                sql = text(
+                    "SELECT id, title, ts_headline('english', text, plainto_tsquery('english', :q)) "
+                    "AS snippet FROM articles WHERE to_tsvector('english', coalesce(title,'') || ' ' "
+                    "|| text) @@ plainto_tsquery('english', :q) LIMIT :n"
+                )
+                q = query
+            return [dict(r) for r in conn.execute(sql, {"q": q, "n": limit}).mappings()]
+
+
+def _rowid(conn: Connection, article_id: str) -> int:
+    return conn.execute(text("SELECT rowid FROM articles WHERE id = :i"), {"i": article_id}).scalar_one()
+
+
+def article_record(row: Any) -> dict[str, Any]:
+    """The export shape of an article row (CONTRACT.md)."""
+    return {
+        "id": row["id"],
+        "source": row["source"],
+        "title": row["title"],
+        "authors": json.loads(row["authors"] or "[]"),
+        "outlet": row["outlet"],
+        "published": row["published"],
+        "published_from": row["published_from"],
+        "language": row["language"],
+        "genre": row["genre"],
+        "url": row["url"],
+        "dateline": row["dateline"],
+        "text": row["text"],
+        "framing": json.loads(row["framing"] or "{}"),
+    }

@@ -1,0 +1,58 @@
+"""Versioned schema migrations.
+
+Each migration is a function of (connection, dialect name), applied once, in
+order, inside one transaction; `meta.schema_version` records the last one
+applied. Add a migration by appending to MIGRATIONS: never edit a released one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, select, text
+
+from diplotrack.store import schema
+
+
+def _m1_initial(conn: Connection, dialect: str) -> None:
+    schema.metadata.create_all(conn)
+    if dialect == "sqlite":
+        conn.execute(
+            text(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+                "title, text, content='articles', content_rowid='rowid', tokenize='porter unicode61')"
+            )
+        )
+    elif dialect == "postgresql":
+        conn.execute(
+            text(
+                "CREATE INDEX IF NOT EXISTS ix_articles_fts ON articles USING gin("
+                "to_tsvector('english', coalesce(title, '') || ' ' || text))"
+            )
+        )
+
+
+MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial]
+
+
+def current_version(conn: Connection) -> int:
+    if not conn.dialect.has_table(conn, "meta"):
+        return 0
+    row = conn.execute(
+        select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")
+    ).first()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn: Connection) -> int:
+    """Apply the migrations not yet applied; return the resulting version."""
+    version = current_version(conn)
+    dialect = conn.dialect.name
+    for number, step in enumerate(MIGRATIONS, start=1):
+        if number <= version:
+            continue
+        step(conn, dialect)
+        conn.execute(schema.meta.delete().where(schema.meta.c.key == "schema_version"))
+        conn.execute(schema.meta.insert().values(key="schema_version", value=str(number)))
+        version = number
+    return version

@@ -1,0 +1,128 @@
+"""Tables of the diplotrack database (SQLAlchemy Core).
+
+Events and stories keep their full export record as JSON in `data`, with the
+columns that queries filter on beside it; participants and evidence are also
+normalised into their own tables so SQL can answer "who met whom".
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+meta = Table(
+    "meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("authors", Text, nullable=False, default="[]"),  # JSON list
+    Column("outlet", Text),
+    Column("published", String(32)),
+    Column("published_from", String(16)),
+    Column("language", String(8), nullable=False),
+    Column("genre", String(32)),
+    Column("dateline", Text),
+    Column("text", Text, nullable=False),
+    Column("framing", Text, nullable=False, default="{}"),  # JSON object
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("simhash", BigInteger, nullable=False),
+    Column("seq", Integer, nullable=False),  # ingest order
+    Column("ingested_at", String(32), nullable=False),
+)
+
+# every source ever read (an article's own, and those of its duplicates):
+# re-ingesting a source already here is skipped without re-reading the text
+article_sources = Table(
+    "article_sources",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+)
+
+# four 16-bit bands of each article's 64-bit simhash: near-duplicate candidates
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("band", Integer, nullable=False),  # band index * 65536 + band value
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False),
+    Index("ix_article_bands_band", "band"),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("story_id", String(40), index=True),
+    Column("event_type", String(16), nullable=False),
+    Column("mode", String(32)),
+    Column("date", String(16)),
+    Column("auxiliary", String(16)),
+    Column("confidence", Float, nullable=False),
+    Column("data", Text, nullable=False),  # the export record, JSON
+)
+
+participants = Table(
+    "participants",
+    metadata,
+    Column("event_id", String(40), ForeignKey("events.id"), nullable=False, index=True),
+    Column("role", String(12), nullable=False),  # actor | recipient
+    Column("actor_id", String(64), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(32)),
+    Column("country", String(3)),
+    Column("text", Text),
+    Column("level", String(32)),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("event_id", String(40), ForeignKey("events.id"), nullable=False, index=True),
+    Column("sentence", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("event_type", String(16), nullable=False),
+    Column("family", String(16), nullable=False),
+    Column("date_lo", String(10)),  # earliest day the story's date allows
+    Column("date_hi", String(10)),  # latest day
+    Column("status", String(16)),
+    Column("seq", Integer, nullable=False),  # creation order; never renumbered
+    Column("data", Text, nullable=False, default="{}"),  # matcher's summary, JSON
+)
+
+# blocking keys: a new event is compared only with stories sharing a key
+story_keys = Table(
+    "story_keys",
+    metadata,
+    Column("key", String(128), nullable=False),
+    Column("story_id", String(40), ForeignKey("stories.id"), nullable=False),
+    Index("ix_story_keys_key", "key"),
+)
