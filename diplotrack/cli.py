@@ -1,0 +1,217 @@
+"""The `diplotrack` command: a thin layer over the library.
+
+Errors raised on purpose (DiplotrackError) become one line on stderr; any
+other exception too, unless `--debug` asks for the traceback.
+Exit codes: 0 all processed, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+from rich.console import Console
+
+from diplotrack import export as exporter
+from diplotrack.cli_progress import IngestProgress
+from diplotrack.errors import DiplotrackError
+from diplotrack.pipeline import IngestReport, Pipeline
+from diplotrack.store.db import Store
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn news coverage into a source-linked record of diplomatic engagement.",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", envvar="DIPLOTRACK_DB", help="SQLite path, sqlite:/// or postgresql:// URL "
+                 "[default: ./diplotrack.db]"),
+]
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
+DEMO_DB = "diplotrack-demo.db"
+DEMO_CORPUS = Path(__file__).parent / "demo_corpus" / "articles"
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, feeds, URLs.")],
+    db: DbOption = None,
+    batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 16,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Read articles, extract everything and store it (idempotent)."""
+    report = _run_ingest(inputs, db, batch_size, quiet)
+    if not quiet:
+        _print_summary(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+def _run_ingest(inputs: list[str], db: str | None, batch_size: int, quiet: bool) -> IngestReport:
+    store = Store.open(db)
+    try:
+        with IngestProgress(err, enabled=not quiet) as progress:
+            pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick)
+            report = pipeline.ingest(inputs)
+    finally:
+        store.close()
+    for failure in report.failed:
+        err.print(f"error: {failure}", markup=False)
+    return report
+
+
+def _print_summary(report: IngestReport) -> None:
+    err.print(
+        f"{len(report.stored)} stored, {report.events} events, "
+        f"{len(report.duplicates)} duplicates, {len(report.skipped)} already stored, "
+        f"{len(report.failed)} failed",
+        markup=False,
+    )
+    for dup in report.duplicates:
+        err.print(f"duplicate: {dup}", markup=False)
+    for note in report.notes:
+        err.print(f"note: {note}", markup=False)
+
+
+@app.command("export")
+def export_cmd(
+    kind: Annotated[str, typer.Argument(help="articles, events or stories.")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or json.")] = "jsonl",
+    debug: DebugOption = False,
+) -> None:
+    """Write stored records to stdout."""
+    if kind not in exporter.KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(exporter.KINDS)}", param_hint="KIND")
+    if fmt not in exporter.FORMATS:
+        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}", param_hint="--format")
+    store = Store.open(db)
+    try:
+        exporter.write(exporter.records(store, kind), sys.stdout, fmt)
+    finally:
+        store.close()
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    debug: DebugOption = False,
+) -> None:
+    """Run the web UI and the REST API."""
+    from diplotrack.api.server import serve as run_server
+
+    Store.open(db).close()  # fail early, in one line, if the database cannot be opened
+    err.print(f"diplotrack: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
+    run_server(db, host, port)
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    debug: DebugOption = False,
+) -> None:
+    """Ingest the bundled sample corpus into a fresh database and summarise it."""
+    from diplotrack.summary import print_summary
+
+    target = db or DEMO_DB
+    if db is None and Path(DEMO_DB).exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(DEMO_DB + suffix).unlink(missing_ok=True)
+    err.print(f"Ingesting the sample corpus ({DEMO_CORPUS.name}) into {target} …", markup=False)
+    report = _run_ingest([str(DEMO_CORPUS)], target, 16, quiet=False)
+    store = Store.open(target)
+    try:
+        print_summary(store, report, Console(highlight=False))
+    finally:
+        store.close()
+    db_arg = "" if target == "diplotrack.db" else f" --db {target}"
+    Console(highlight=False).print(
+        "\nNext:\n"
+        f"  diplotrack serve{db_arg}                 # open http://127.0.0.1:8000/\n"
+        f"  diplotrack export events{db_arg} | head  # the events as JSON Lines\n"
+        f"  diplotrack export stories{db_arg} --format csv > stories.csv\n"
+        f"  diplotrack ingest{db_arg} PATH_OR_URL    # add your own articles",
+        markup=False,
+    )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command("eval")
+def eval_cmd(
+    gold_dir: Annotated[Path, typer.Argument(help="Folder with events/*.yaml and actors.yaml.")],
+    db: DbOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Score stored events and metadata against gold annotations."""
+    from diplotrack.evaluation.gold import load_gold
+    from diplotrack.evaluation.report import print_report, report_json
+    from diplotrack.evaluation.scoring import score
+
+    gold = load_gold(gold_dir)
+    store = Store.open(db)
+    try:
+        result = score(store, gold)
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(report_json(result) + "\n")
+    else:
+        print_report(result, Console(highlight=False))
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for in titles and text.")],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="Most results to show.")] = 20,
+    debug: DebugOption = False,
+) -> None:
+    """Full-text search over the stored articles."""
+    store = Store.open(db)
+    try:
+        for hit in store.search(query, limit):
+            typer.echo(f"{hit['id']}  {hit['title'] or '(untitled)'}\n    {hit['snippet']}")
+    finally:
+        store.close()
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get("DIPLOTRACK_DEBUG"))
+    try:
+        code = app(args=args, prog_name="diplotrack", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.UsageError as exc:
+        exc.show()
+        code = 2
+    except click.Abort:
+        err.print("aborted", markup=False)
+        code = 130
+    except DiplotrackError as exc:
+        if debug:
+            raise
+        err.print(f"diplotrack: error: {exc}", markup=False)
+        code = 1
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        code = 130
+    except Exception as exc:  # noqa: BLE001  one line for users; --debug for the traceback
+        if debug:
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        err.print(f"diplotrack: internal error: {exc.__class__.__name__}: {first} "
+                  "(run with --debug for the traceback)", markup=False)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

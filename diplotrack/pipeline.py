@@ -1,0 +1,168 @@
+"""The ingest pipeline: small stages, each with one job, in the order they run.
+
+    read        ingest.readers.iter_documents   inputs -> RawDocument | InputError
+    skip-known  Store.source_known              a source already stored is not read again
+    build       ingest.build.build_article      clean text, metadata, fingerprints
+    dedup       Store.find_duplicate            same or nearly the same text -> reported
+    nlp         nlp.pipeline.process            spaCy + actors + events (English only)
+    framing     framing.analyze                 loaded language, attributions, naming
+    stories     stories.attach                  story ids, inside the article's transaction
+    store       Store.save_article/save_events  one transaction per article
+
+Articles are processed in batches for spaCy's sake, but each is written in its
+own transaction: a crash loses at most the batch in flight, never half an article.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+
+from diplotrack import framing, stories
+from diplotrack.errors import DuplicateArticle, InputError
+from diplotrack.ingest.build import build_article
+from diplotrack.ingest.readers import iter_documents
+from diplotrack.models import Article, Event
+from diplotrack.nlp.pipeline import build_nlp, process
+from diplotrack.store.db import Store
+
+log = logging.getLogger(__name__)
+
+EVENT_LANGUAGES = {"en"}
+
+
+@dataclass
+class IngestReport:
+    stored: list[str] = field(default_factory=list)  # article ids
+    events: int = 0
+    skipped: list[str] = field(default_factory=list)  # sources already in the store
+    duplicates: list[DuplicateArticle] = field(default_factory=list)
+    failed: list[InputError] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # e.g. events skipped for a language
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+Progress = Callable[[str, int], None]  # (what happened, how many) for a progress display
+
+
+@dataclass
+class Pipeline:
+    store: Store
+    nlp: Language | None = None
+    batch_size: int = 16
+    on_progress: Progress | None = None
+
+    def ingest(self, inputs: Iterable[str]) -> IngestReport:
+        report = IngestReport()
+        for batch in _batches(self._articles(inputs, report), self.batch_size):
+            self._store_batch(batch, report)
+        return report
+
+    # -- read, skip-known, build, dedup ------------------------------------------------
+
+    def _articles(self, inputs: Iterable[str], report: IngestReport) -> Iterator[Article]:
+        seen: dict[str, Article] = {}  # text_hash -> article pending in this run
+        for item in iter_documents(inputs):
+            if isinstance(item, InputError):
+                report.failed.append(item)
+                self._tick("failed")
+                continue
+            if self.store.source_known(item.source):
+                report.skipped.append(item.source)
+                self._tick("skipped")
+                continue
+            try:
+                article = build_article(item)
+            except InputError as exc:
+                report.failed.append(exc)
+                self._tick("failed")
+                continue
+            dup = self._duplicate_of(article, seen)
+            if dup:
+                report.duplicates.append(dup)
+                self._tick("duplicate")
+                continue
+            seen[article.text_hash] = article
+            yield article
+
+    def _duplicate_of(self, article: Article, pending: dict[str, Article]) -> DuplicateArticle | None:
+        existing = self.store.find_duplicate(article)
+        if existing:
+            with self.store.transaction() as conn:
+                self.store.add_source(conn, article.source, existing[0])
+            return DuplicateArticle(article.source, existing[0], existing[1])
+        twin = pending.get(article.text_hash)
+        if twin:
+            return DuplicateArticle(article.source, twin.id, twin.source)
+        return None
+
+    # -- nlp, framing, stories, store ---------------------------------------------------
+
+    def _store_batch(self, batch: list[Article], report: IngestReport) -> None:
+        for article, events in self._analyse(batch, report):
+            with self.store.transaction() as conn:
+                twin = self.store.find_duplicate(article, conn)
+                if twin:  # a near-twin stored earlier in this batch
+                    self.store.add_source(conn, article.source, twin[0])
+                    report.duplicates.append(DuplicateArticle(article.source, *twin))
+                    self._tick("duplicate")
+                    continue
+                self.store.save_article(conn, article)
+                stories.attach(conn, events, article)
+                self.store.save_events(conn, events)
+            report.stored.append(article.id)
+            report.events += len(events)
+            self._tick("stored")
+
+    def _analyse(self, batch: list[Article], report: IngestReport) -> Iterator[tuple[Article, list[Event]]]:
+        english = [a for a in batch if a.language in EVENT_LANGUAGES]
+        docs = {}
+        if english:
+            nlp = self._nlp()
+            docs = {a.id: doc for a, doc in zip(english, process(nlp, english), strict=True)}
+        for article in batch:
+            doc = docs.get(article.id)
+            if doc is None:
+                note = f"{article.source}: language '{article.language}', event extraction skipped"
+                report.notes.append(note)
+                log.info(note)
+            article.framing = framing.analyze(article.text, doc)
+            events: list[Event] = list(doc._.events or []) if doc is not None else []
+            for ev in events:
+                ev.article_id = article.id
+            yield article, events
+
+    def _nlp(self) -> Language:
+        if self.nlp is None:
+            self.nlp = build_nlp()
+        return self.nlp
+
+    def _tick(self, what: str) -> None:
+        if self.on_progress:
+            self.on_progress(what, 1)
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(inputs: Iterable[str], db: str | None = None, **kwargs: object) -> IngestReport:
+    """Read, analyse and store `inputs` in the database `db` (library entry point)."""
+    store = Store.open(db)
+    try:
+        return Pipeline(store, **kwargs).ingest(inputs)  # type: ignore[arg-type]
+    finally:
+        store.close()

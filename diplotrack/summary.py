@@ -1,0 +1,68 @@
+"""What a database holds, in a few tables: for `diplotrack demo` and humans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from sqlalchemy import desc, func, select
+
+from diplotrack.pipeline import IngestReport
+from diplotrack.store import schema as s
+from diplotrack.store.db import Store
+
+
+def counts(store: Store) -> dict[str, Any]:
+    p = s.participants
+    with store.engine.connect() as conn:
+        by_type = conn.execute(
+            select(s.events.c.event_type, func.count()).group_by(s.events.c.event_type)
+            .order_by(desc(func.count()))
+        ).all()
+        actors = conn.execute(
+            select(p.c.name, func.count(func.distinct(p.c.event_id)).label("n"))
+            .group_by(p.c.actor_id, p.c.name).order_by(desc("n")).limit(8)
+        ).all()
+    return {
+        "articles": store.count("articles"),
+        "events": store.count("events"),
+        "stories": store.count("stories"),
+        "by_type": [(t, n) for t, n in by_type],
+        "actors": [(a, n) for a, n in actors],
+    }
+
+
+def print_summary(store: Store, report: IngestReport, console: Console) -> None:
+    c = counts(store)
+    console.print(f"\n[bold]{c['articles']} articles, {c['events']} events, {c['stories']} stories[/bold] "
+                  f"({len(report.stored)} articles added in this run)")
+    table = Table(title="Events by PLOVER category")
+    table.add_column("category")
+    table.add_column("events", justify="right")
+    for t, n in c["by_type"]:
+        table.add_row(t, str(n))
+    console.print(table)
+    actors = Table(title="Most active participants")
+    actors.add_column("participant")
+    actors.add_column("events", justify="right")
+    for a, n in c["actors"]:
+        actors.add_row(a, str(n))
+    console.print(actors)
+    _print_examples(store, console)
+
+
+def _print_examples(store: Store, console: Console, n: int = 5) -> None:
+    """A few events with their evidence, most confident first."""
+    events = sorted(store.iter_events(), key=lambda e: -e.confidence)[:n]
+    if not events:
+        return
+    console.print("[bold]Examples[/bold]")
+    for ev in events:
+        who = ", ".join(p.name for p in ev.actor) or "?"
+        whom = ", ".join(p.name for p in ev.recipient)
+        when = f" ({ev.date})" if ev.date else ""
+        line = f"{ev.event_type}{'/' + ev.mode if ev.mode else ''}: {who}" + (f" → {whom}" if whom else "") + when
+        console.print(f"  {line}", markup=False)
+        if ev.evidence:
+            console.print(f"    “{ev.evidence[0].sentence[:160]}”", markup=False, style="dim")
