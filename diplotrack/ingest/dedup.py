@@ -3,7 +3,9 @@
 `text_hash` catches the same text (after normalising whitespace, case and
 punctuation); `simhash` catches syndicated copies with trivial differences
 (a changed byline, a trailing link): two texts whose 64-bit simhashes differ
-in at most `NEAR_DUPLICATE_BITS` bits are the same article.
+in at most `NEAR_DUPLICATE_BITS` bits are the same article; up to
+`CANDIDATE_BITS` bits apart they are when their word-shingle sets overlap by
+`MIN_JACCARD` (short articles move more bits for the same small change).
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import re
 import numpy as np
 
 NEAR_DUPLICATE_BITS = 3
-BANDS = 4  # 4 bands of 16 bits: any pair within 3 bits shares at least one band
+CANDIDATE_BITS = 5
+MIN_JACCARD = 0.8
+BAND_BITS = 11  # 6 bands (11 bits, the last 9): any pair within 5 bits shares a band
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -40,9 +44,27 @@ def simhash(text: str, shingle: int = 3) -> int:
 
 
 def bands(value: int) -> list[int]:
-    """The band keys of a simhash: band index * 65536 + the band's 16 bits."""
+    """The band keys of a simhash: band index * 65536 + the band's bits."""
     unsigned = value & 0xFFFFFFFFFFFFFFFF
-    return [i * 65536 + ((unsigned >> (16 * i)) & 0xFFFF) for i in range(BANDS)]
+    mask = (1 << BAND_BITS) - 1
+    return [i * 65536 + ((unsigned >> (BAND_BITS * i)) & mask) for i in range(6)]
+
+
+def shingles(text: str, shingle: int = 3) -> set[str]:
+    words = normalise(text)
+    return {" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
+
+
+def jaccard(a: str, b: str) -> float:
+    sa, sb = shingles(a), shingles(b)
+    return len(sa & sb) / len(sa | sb) if sa or sb else 1.0
+
+
+def near_duplicate(a_text: str, a_hash: int, b_text: str, b_hash: int) -> bool:
+    bits = hamming(a_hash, b_hash)
+    if bits <= NEAR_DUPLICATE_BITS:
+        return True
+    return bits <= CANDIDATE_BITS and jaccard(a_text, b_text) >= MIN_JACCARD
 
 
 def hamming(a: int, b: int) -> int:

@@ -99,7 +99,10 @@ class Store:
                 .distinct()
             ).all()
             for cid, csource, csim in cand:
-                if dedup.hamming(csim, article.simhash) <= dedup.NEAR_DUPLICATE_BITS:
+                if dedup.hamming(csim, article.simhash) > dedup.CANDIDATE_BITS:
+                    continue
+                other = c.execute(select(s.articles.c.text).where(s.articles.c.id == cid)).scalar_one()
+                if dedup.near_duplicate(article.text, article.simhash, other, csim):
                     return cid, csource
         return None
 

@@ -1,0 +1,333 @@
+"""Read-only queries for the API: filtered, paginated lists and aggregates.
+
+SQLAlchemy Core over the tables of schema.py; every value from a request is a
+bound parameter. Functions take a `Store` and return plain dicts, ready for JSON.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    and_,
+    case,
+    distinct,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+)
+
+from diplotrack.store import schema as s
+from diplotrack.store.db import Store, article_record
+
+A, E, P, V = s.articles, s.events, s.participants, s.evidence
+
+
+@dataclass
+class Page:
+    limit: int = 50
+    offset: int = 0
+
+
+# ---- date ranges at mixed precision ---------------------------------------------
+
+
+def date_overlaps(col: Any, date_from: str | None, date_to: str | None) -> list[ColumnElement[bool]]:
+    """Conditions true when the ISO date in `col` (2025, 2025-07, 2025-07-03...) can overlap
+    [date_from, date_to]: each bound is cut to the column value's own precision."""
+    conds: list[ColumnElement[bool]] = []
+    if date_from:
+        conds.append(col >= func.substr(literal(date_from), 1, func.length(col)))
+    if date_to:
+        conds.append(col <= func.substr(literal(date_to), 1, func.length(col)))
+    if conds:
+        conds.append(col.is_not(None))
+    return conds
+
+
+# ---- articles -------------------------------------------------------------------
+
+
+def _fulltext(store: Store, q: str) -> ColumnElement[bool] | None:
+    words = q.split()
+    if not words:
+        return None
+    if store.dialect == "sqlite":
+        match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+        sub = text(
+            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+            "WHERE articles_fts MATCH :fts_q"
+        ).bindparams(fts_q=match)
+        return A.c.id.in_(sub)
+    doc = func.to_tsvector("english", func.coalesce(A.c.title, "") + " " + A.c.text)
+    return doc.op("@@")(func.plainto_tsquery("english", q))
+
+
+def article_filters(store: Store, *, q: str | None = None, outlet: str | None = None,
+                    genre: str | None = None, language: str | None = None,
+                    published_from: str | None = None,
+                    published_to: str | None = None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if q and (ft := _fulltext(store, q)) is not None:
+        conds.append(ft)
+    for col, value in ((A.c.outlet, outlet), (A.c.genre, genre), (A.c.language, language)):
+        if value:
+            conds.append(col == value)
+    conds += date_overlaps(A.c.published, published_from, published_to)
+    return conds
+
+
+def list_articles(store: Store, page: Page, **filters: str | None) -> dict[str, Any]:
+    conds = article_filters(store, **filters)
+    n_events = (select(func.count()).select_from(E).where(E.c.article_id == A.c.id)
+                .scalar_subquery())
+    query = (
+        select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.genre, A.c.language,
+               A.c.authors, A.c.framing, A.c.source, n_events.label("event_count"))
+        .where(*conds)
+        .order_by(A.c.published.is_(None), A.c.published.desc(), A.c.seq)
+        .limit(page.limit).offset(page.offset)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(A).where(*conds)).scalar() or 0
+        rows = conn.execute(query).mappings().all()
+    return {"items": [_article_summary(r) for r in rows], "total": total}
+
+
+def _article_summary(row: Any) -> dict[str, Any]:
+    framing = json.loads(row["framing"] or "{}")
+    return {
+        "id": row["id"], "title": row["title"], "outlet": row["outlet"],
+        "published": row["published"], "genre": row["genre"], "language": row["language"],
+        "authors": json.loads(row["authors"] or "[]"), "source": row["source"],
+        "loaded_language": framing.get("loaded_language"),
+        "event_count": row["event_count"],
+    }
+
+
+def get_articles(store: Store, ids: list[str]) -> list[dict[str, Any]]:
+    """Full article records for `ids`, in that order (missing ids are skipped)."""
+    if not ids:
+        return []
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(A).where(A.c.id.in_(ids))).mappings().all()
+    by_id = {r["id"]: article_record(r) for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def facet(store: Store, column: str) -> list[dict[str, Any]]:
+    """Distinct values of an articles column with their counts, most frequent first."""
+    col = A.c[column]
+    query = (select(col, func.count()).where(col.is_not(None)).group_by(col)
+             .order_by(func.count().desc(), col))
+    with store.engine.connect() as conn:
+        return [{"value": v, "count": n} for v, n in conn.execute(query)]
+
+
+# ---- events ---------------------------------------------------------------------
+
+
+def event_filters(*, actor: str | None = None, event_type: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None,
+                  story_id: str | None = None,
+                  article_id: str | None = None) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if actor:
+        conds.append(exists().where(P.c.event_id == E.c.id, P.c.actor_id == actor))
+    for col, value in ((E.c.event_type, event_type), (E.c.story_id, story_id),
+                       (E.c.article_id, article_id)):
+        if value:
+            conds.append(col == value)
+    conds += date_overlaps(E.c.date, date_from, date_to)
+    return conds
+
+
+def _event_select() -> Select[Any]:
+    return select(E.c.data, E.c.story_id, A.c.id.label("a_id"), A.c.title, A.c.outlet,
+                  A.c.published).join(A, A.c.id == E.c.article_id)
+
+
+def _event_row(row: Any) -> dict[str, Any]:
+    record = json.loads(row["data"])
+    record["story_id"] = row["story_id"]
+    record["article"] = {"id": row["a_id"], "title": row["title"], "outlet": row["outlet"],
+                         "published": row["published"]}
+    return record
+
+
+def list_events(store: Store, page: Page, **filters: str | None) -> dict[str, Any]:
+    conds = event_filters(**filters)
+    query = (_event_select().where(*conds)
+             .order_by(E.c.date.is_(None), E.c.date, A.c.seq, E.c.id)
+             .limit(page.limit).offset(page.offset))
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(E).where(*conds)).scalar() or 0
+        rows = conn.execute(query).mappings().all()
+    return {"items": [_event_row(r) for r in rows], "total": total}
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
+    with store.engine.connect() as conn:
+        row = conn.execute(_event_select().where(E.c.id == event_id)).mappings().first()
+    return _event_row(row) if row else None
+
+
+def events_of_articles(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
+    if not article_ids:
+        return []
+    query = _event_select().where(E.c.article_id.in_(article_ids)).order_by(A.c.seq, E.c.id)
+    with store.engine.connect() as conn:
+        return [_event_row(r) for r in conn.execute(query).mappings()]
+
+
+# ---- actors, network, timeline, map ------------------------------------------------
+
+
+def list_actors(store: Store, page: Page, q: str | None = None,
+                kind: str | None = None) -> dict[str, Any]:
+    conds: list[ColumnElement[bool]] = []
+    if q:
+        pattern = f"%{q.lower()}%"
+        conds.append(or_(func.lower(P.c.name).like(pattern), func.lower(P.c.actor_id).like(pattern)))
+    if kind:
+        conds.append(P.c.kind == kind)
+    n = func.count(distinct(P.c.event_id))
+    as_actor = func.count(distinct(_when(P.c.role == "actor", P.c.event_id)))
+    as_recipient = func.count(distinct(_when(P.c.role == "recipient", P.c.event_id)))
+    query = (
+        select(P.c.actor_id, func.max(P.c.name), func.max(P.c.kind), func.max(P.c.country),
+               n, as_actor, as_recipient)
+        .where(*conds).group_by(P.c.actor_id)
+        .order_by(n.desc(), P.c.actor_id).limit(page.limit).offset(page.offset)
+    )
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count(distinct(P.c.actor_id))).where(*conds)).scalar() or 0
+        rows = conn.execute(query).all()
+    items = [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4],
+              "as_actor": r[5], "as_recipient": r[6]} for r in rows]
+    return {"items": items, "total": total}
+
+
+def _when(cond: ColumnElement[bool], value: Any) -> Any:
+    return case((cond, value), else_=None)
+
+
+def network(store: Store, *, event_type: str | None = None, date_from: str | None = None,
+            date_to: str | None = None, max_nodes: int = 100) -> dict[str, Any]:
+    """Actors as nodes; directed actor→recipient edges, and undirected edges between
+    co-actors of events that have no recipient (meetings), counted by event type."""
+    conds = event_filters(event_type=event_type, date_from=date_from, date_to=date_to)
+    p1, p2 = P.alias("p1"), P.alias("p2")
+    has_recipient = exists().where(P.c.event_id == E.c.id, P.c.role == "recipient")
+    pair = and_(p2.c.event_id == p1.c.event_id, p1.c.actor_id != p2.c.actor_id)
+    directed = and_(p1.c.role == "actor", p2.c.role == "recipient")
+    mutual = and_(p1.c.role == "actor", p2.c.role == "actor", p1.c.actor_id < p2.c.actor_id,
+                  ~has_recipient)
+    query = (
+        select(p1.c.actor_id, p2.c.actor_id, E.c.event_type, p2.c.role,
+               func.count(distinct(E.c.id)))
+        .select_from(p1.join(p2, pair).join(E, E.c.id == p1.c.event_id))
+        .where(or_(directed, mutual), *conds)
+        .group_by(p1.c.actor_id, p2.c.actor_id, E.c.event_type, p2.c.role)
+    )
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+        nodes = _network_nodes(conn, conds)
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for src, dst, etype, role, count in rows:
+        edge = edges.setdefault((src, dst), {"source": src, "target": dst, "count": 0,
+                                             "by_type": {}, "directed": role == "recipient"})
+        edge["count"] += count
+        edge["by_type"][etype] = edge["by_type"].get(etype, 0) + count
+    keep = {n["id"] for n in nodes[:max_nodes]}
+    kept_edges = [e for e in edges.values() if e["source"] in keep and e["target"] in keep]
+    kept_edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    return {"nodes": nodes[:max_nodes], "edges": kept_edges}
+
+
+def _network_nodes(conn: Any, conds: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
+    n = func.count(distinct(P.c.event_id))
+    query = (select(P.c.actor_id, func.max(P.c.name), func.max(P.c.kind), func.max(P.c.country), n)
+             .join(E, E.c.id == P.c.event_id).where(*conds)
+             .group_by(P.c.actor_id).order_by(n.desc(), P.c.actor_id))
+    return [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4]}
+            for r in conn.execute(query)]
+
+
+BUCKETS = {"year": 4, "month": 7, "day": 10}
+
+
+def timeline(store: Store, bucket: str = "month", **filters: str | None) -> dict[str, Any]:
+    """Event counts per date bucket and event type; undated events are counted apart."""
+    conds = event_filters(**filters)
+    key = func.substr(E.c.date, 1, BUCKETS[bucket])
+    query = (select(key, E.c.event_type, func.count()).where(E.c.date.is_not(None), *conds)
+             .group_by(key, E.c.event_type).order_by(key))
+    undated = select(func.count()).select_from(E).where(E.c.date.is_(None), *conds)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+        n_undated = conn.execute(undated).scalar() or 0
+    out: dict[str, dict[str, Any]] = {}
+    for date, etype, count in rows:
+        item = out.setdefault(date, {"date": date, "total": 0, "counts": {}})
+        item["counts"][etype] = count
+        item["total"] += count
+    return {"bucket": bucket, "items": list(out.values()), "undated": n_undated}
+
+
+def locations(store: Store, max_events: int = 20000, **filters: str | None) -> dict[str, Any]:
+    """Event places with coordinates, merged by (name, lat, lon), most events first."""
+    conds = event_filters(**filters)
+    query = select(E.c.id, E.c.event_type, E.c.data).where(*conds).limit(max_events)
+    points: dict[tuple[Any, ...], dict[str, Any]] = {}
+    with store.engine.connect() as conn:
+        for eid, etype, data in conn.execute(query):
+            loc = json.loads(data).get("location") or {}
+            if loc.get("lat") is None or loc.get("lon") is None:
+                continue
+            key = (loc.get("name"), round(loc["lat"], 3), round(loc["lon"], 3))
+            point = points.setdefault(key, {
+                "name": loc.get("name"), "country": loc.get("country"), "lat": loc["lat"],
+                "lon": loc["lon"], "count": 0, "by_type": {}, "event_ids": []})
+            point["count"] += 1
+            point["by_type"][etype] = point["by_type"].get(etype, 0) + 1
+            if len(point["event_ids"]) < 20:
+                point["event_ids"].append(eid)
+    items = sorted(points.values(), key=lambda p: (-p["count"], p["name"] or ""))
+    return {"items": items}
+
+
+def stats(store: Store) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        def one(q: Any) -> Any:
+            return conn.execute(q).scalar()
+
+        by_type = dict(conn.execute(select(E.c.event_type, func.count()).group_by(E.c.event_type)
+                                    .order_by(func.count().desc())).all())
+        return {
+            "articles": one(select(func.count()).select_from(A)) or 0,
+            "events": one(select(func.count()).select_from(E)) or 0,
+            "stories": one(select(func.count(distinct(E.c.story_id)))) or 0,
+            "actors": one(select(func.count(distinct(P.c.actor_id)))) or 0,
+            "outlets": one(select(func.count(distinct(A.c.outlet)))) or 0,
+            "events_by_type": by_type,
+            "published_range": list(conn.execute(select(func.min(A.c.published),
+                                                        func.max(A.c.published))).one()),
+            "event_date_range": list(conn.execute(select(func.min(E.c.date),
+                                                         func.max(E.c.date))).one()),
+        }
+
+
+def story_events(store: Store, story_id: str | None = None) -> list[dict[str, Any]]:
+    """Event records that belong to a story (one story, or all), in article order."""
+    conds = [E.c.story_id == story_id] if story_id else [E.c.story_id.is_not(None)]
+    query = _event_select().where(*conds).order_by(E.c.story_id, A.c.seq, E.c.id)
+    with store.engine.connect() as conn:
+        return [_event_row(r) for r in conn.execute(query).mappings()]
