@@ -41,12 +41,17 @@ class Page:
 
 def date_overlaps(col: Any, date_from: str | None, date_to: str | None) -> list[ColumnElement[bool]]:
     """Conditions true when the ISO date in `col` (2025, 2025-07, 2025-07-03...) can overlap
-    [date_from, date_to]: each bound is cut to the column value's own precision."""
+    [date_from, date_to]: each comparison is made at the lesser of the two precisions."""
+    def cut(bound: str) -> tuple[Any, Any]:
+        return func.substr(col, 1, len(bound)), func.substr(literal(bound), 1, func.length(col))
+
     conds: list[ColumnElement[bool]] = []
     if date_from:
-        conds.append(col >= func.substr(literal(date_from), 1, func.length(col)))
+        mine, theirs = cut(date_from)
+        conds.append(mine >= theirs)
     if date_to:
-        conds.append(col <= func.substr(literal(date_to), 1, func.length(col)))
+        mine, theirs = cut(date_to)
+        conds.append(mine <= theirs)
     if conds:
         conds.append(col.is_not(None))
     return conds
@@ -220,7 +225,8 @@ def _when(cond: ColumnElement[bool], value: Any) -> Any:
 
 
 def network(store: Store, *, event_type: str | None = None, date_from: str | None = None,
-            date_to: str | None = None, max_nodes: int = 100) -> dict[str, Any]:
+            date_to: str | None = None, max_nodes: int = 100,
+            min_count: int = 1) -> dict[str, Any]:
     """Actors as nodes; directed actor→recipient edges, and undirected edges between
     co-actors of events that have no recipient (meetings), counted by event type."""
     conds = event_filters(event_type=event_type, date_from=date_from, date_to=date_to)
@@ -247,7 +253,8 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
         edge["count"] += count
         edge["by_type"][etype] = edge["by_type"].get(etype, 0) + count
     keep = {n["id"] for n in nodes[:max_nodes]}
-    kept_edges = [e for e in edges.values() if e["source"] in keep and e["target"] in keep]
+    kept_edges = [e for e in edges.values()
+                  if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
     kept_edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
     return {"nodes": nodes[:max_nodes], "edges": kept_edges}
 
@@ -331,3 +338,41 @@ def story_events(store: Store, story_id: str | None = None) -> list[dict[str, An
     query = _event_select().where(*conds).order_by(E.c.story_id, A.c.seq, E.c.id)
     with store.engine.connect() as conn:
         return [_event_row(r) for r in conn.execute(query).mappings()]
+
+
+# ---- stories (rows of the stories table; records come from diplotrack.stories) ----------
+
+MERGED = "merged"  # status of a story merged into another (diplotrack.stories.repo.MERGED)
+
+
+def story_page(store: Store, page: Page, *, event_type: str | None = None,
+               actor: str | None = None, q: str | None = None, min_reports: int = 1,
+               sort: str = "reports") -> tuple[list[str], int]:
+    """Ids of one page of live stories, filtered and sorted in SQL, and the total."""
+    st = s.stories
+    reports = (select(E.c.story_id.label("sid"),
+                      func.count(distinct(E.c.article_id)).label("n"))
+               .where(E.c.story_id.is_not(None)).group_by(E.c.story_id).subquery())
+    conds: list[ColumnElement[bool]] = [or_(st.c.status.is_(None), st.c.status != MERGED),
+                                        reports.c.n >= min_reports]
+    if event_type:
+        conds.append(st.c.event_type == event_type.upper())
+    if actor:
+        conds.append(_story_has_participant(P.c.actor_id == actor))
+    for word in (q or "").lower().split():
+        pattern = f"%{word}%"
+        conds.append(or_(func.lower(st.c.event_type).like(pattern), _story_has_participant(
+            or_(func.lower(P.c.name).like(pattern), func.lower(P.c.actor_id).like(pattern)))))
+    base = select(st.c.id).join(reports, reports.c.sid == st.c.id).where(*conds)
+    order = ([st.c.date_lo.is_(None), st.c.date_lo.desc(), st.c.seq.desc()] if sort == "date"
+             else [reports.c.n.desc(), st.c.seq])
+    with store.engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(base.subquery())).scalar() or 0
+        ids = [r[0] for r in conn.execute(
+            base.order_by(*order).limit(page.limit).offset(page.offset))]
+    return ids, total
+
+
+def _story_has_participant(cond: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Uncorrelated: the subquery runs once, not once per story."""
+    return s.stories.c.id.in_(select(E.c.story_id).join(P, P.c.event_id == E.c.id).where(cond))

@@ -1,0 +1,41 @@
+"""/api/articles: the stored articles, searchable, with their events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter
+
+from diplotrack.api.deps import DateQuery, PageDep, StoreDep, paged
+from diplotrack.api.errors import NotFound
+from diplotrack.store import queries
+
+router = APIRouter(tags=["articles"])
+
+
+@router.get("/articles")
+def list_articles(store: StoreDep, page: PageDep, q: str | None = None,
+                  outlet: str | None = None, genre: str | None = None,
+                  language: str | None = None, published_from: DateQuery = None,
+                  published_to: DateQuery = None) -> dict[str, Any]:
+    """Articles, newest first; `q` is a full-text search over titles and bodies."""
+    result = queries.list_articles(
+        store, page, q=q, outlet=outlet, genre=genre, language=language,
+        published_from=published_from, published_to=published_to)
+    return paged(result, page)
+
+
+@router.get("/articles/facets")
+def article_facets(store: StoreDep) -> dict[str, Any]:
+    """The outlets, genres and languages present, with counts (for filter menus)."""
+    return {col: queries.facet(store, col) for col in ("outlet", "genre", "language")}
+
+
+@router.get("/articles/{article_id}")
+def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+    """The article record (CONTRACT.md) with its events."""
+    article = store.get_article(article_id)
+    if article is None:
+        raise NotFound("article", article_id)
+    article["events"] = queries.events_of_articles(store, [article_id])
+    return article

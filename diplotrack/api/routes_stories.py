@@ -1,0 +1,45 @@
+"""/api/stories: real-world events merged across the articles that report them."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+
+from diplotrack.api import story_view
+from diplotrack.api.deps import PageDep, StoreDep, paged
+from diplotrack.api.errors import NotFound
+from diplotrack.api.story_compare import story_detail
+from diplotrack.store import queries
+
+router = APIRouter(tags=["stories"])
+
+
+@router.get("/stories")
+def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
+                 actor: str | None = None, q: str | None = None,
+                 min_reports: Annotated[int, Query(ge=1)] = 1,
+                 sort: Literal["reports", "date"] = "reports") -> dict[str, Any]:
+    """Stories, most reported first (or latest first with sort=date); `q` matches
+    participant names and ids and the event category."""
+    if story_view.has_story_module():
+        ids, total = queries.story_page(store, page, event_type=event_type, actor=actor, q=q,
+                                        min_reports=min_reports, sort=sort)
+        items = [st for sid in ids if (st := story_view.find_story(store, sid))]
+        return paged({"items": items, "total": total}, page)
+    stories = [st for st in story_view.iter_stories(store)
+               if story_view.story_matches(st, event_type, actor, q)
+               and (st.get("report_count") or len(st.get("article_ids") or [])) >= min_reports]
+    stories.sort(key=story_view.story_sort_key(sort), reverse=sort == "date")
+    items = list(islice(stories, page.offset, page.offset + page.limit))
+    return paged({"items": items, "total": len(stories)}, page)
+
+
+@router.get("/stories/{story_id}")
+def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+    """The story record and a side-by-side column per article that reports it."""
+    story = story_view.find_story(store, story_id)
+    if story is None:
+        raise NotFound("story", story_id)
+    return story_detail(store, story)

@@ -1,0 +1,17 @@
+"""Run the app with uvicorn: what `diplotrack serve` calls."""
+
+from __future__ import annotations
+
+import uvicorn
+
+from diplotrack.api.app import create_app
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def serve(db: str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          log_level: str = "info") -> None:
+    """Serve the web UI and REST API over `db` until interrupted."""
+    app = create_app(db)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from .conftest import sampledb
+
+
+def test_list_articles_newest_first(client):
+    body = client.get("/api/articles").json()
+    assert body["total"] == 4
+    assert [a["id"] for a in body["items"]] == ["a4", "a3", "a2", "a1"]
+    first = body["items"][-1]
+    assert first["outlet"] == "The Washington Post"
+    assert first["event_count"] == 1
+    assert "text" not in first  # lists stay light
+
+
+def test_full_text_search(client):
+    body = client.get("/api/articles", params={"q": "sanctions"}).json()
+    assert [a["id"] for a in body["items"]] == ["a3"]
+    # porter stemming: "sanction" finds "sanctions"; every word must match
+    assert client.get("/api/articles", params={"q": "sanction Russia"}).json()["total"] == 1
+    assert client.get("/api/articles", params={"q": "sanction Beijing"}).json()["total"] == 0
+
+
+def test_search_text_is_data_not_syntax(client):
+    for q in ['"', "NEAR(", "a OR", "*", "title:x", "'; DROP TABLE articles; --", "<script>"]:
+        r = client.get("/api/articles", params={"q": q})
+        assert r.status_code == 200, (q, r.text)
+    assert client.get("/api/articles").json()["total"] == 4
+
+
+def test_filters(client):
+    def ids(**params):
+        return [a["id"] for a in client.get("/api/articles", params=params).json()["items"]]
+
+    assert ids(outlet="Reuters") == ["a3"]
+    assert ids(genre="opinion") == ["a2"]
+    assert ids(language="en", published_from="2025-08") == ["a4", "a3"]
+    assert ids(published_from="2025-07-04", published_to="2025-08-15") == ["a3", "a2"]
+    assert ids(language="fr") == []
+
+
+def test_pagination_is_capped(client):
+    body = client.get("/api/articles", params={"limit": 2, "offset": 1}).json()
+    assert [a["id"] for a in body["items"]] == ["a3", "a2"]
+    assert body["total"] == 4 and body["limit"] == 2 and body["offset"] == 1
+    assert client.get("/api/articles", params={"limit": 10**6}).json()["limit"] == 500
+
+
+def test_article_with_events(client):
+    body = client.get("/api/articles/a3").json()
+    assert body["title"] == "EU imposes new sanctions on Russia"
+    assert body["text"].startswith("The European Union")
+    assert body["framing"]["loaded_language"] == 0.05
+    assert sorted(e["event_type"] for e in body["events"]) == ["ACCUSE", "SANCTION"]
+    for ev in body["events"]:
+        for e in ev["evidence"]:
+            assert body["text"][e["start"]:e["end"]] == e["sentence"]
+
+
+def test_untrusted_text_is_returned_verbatim(client):
+    body = client.get("/api/articles/a4").json()
+    assert body["title"] == sampledb.XSS_TITLE
+
+
+def test_facets(client):
+    body = client.get("/api/articles/facets").json()
+    assert {"value": "news", "count": 3} in body["genre"]
+    assert len(body["outlet"]) == 4
