@@ -19,7 +19,7 @@ from rich.console import Console
 from diplotrack import export as exporter
 from diplotrack.cli_progress import IngestProgress
 from diplotrack.errors import DiplotrackError
-from diplotrack.pipeline import IngestReport, Pipeline
+from diplotrack.pipeline import BatchAnalyser, IngestReport, Pipeline
 from diplotrack.store.db import Store
 
 app = typer.Typer(
@@ -37,6 +37,8 @@ DbOption = Annotated[
 ]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks for errors.")]
 DEMO_DB = "diplotrack-demo.db"
+# typer (0.29+) carries its own copy of click: usage errors come from either
+USAGE_ERRORS: tuple[type[Exception], ...] = (click.UsageError, typer.BadParameter.__mro__[1])
 DEMO_CORPUS = Path(__file__).parent / "demo_corpus" / "articles"
 
 
@@ -45,21 +47,33 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, feeds, URLs.")],
     db: DbOption = None,
     batch_size: Annotated[int, typer.Option(help="Articles per spaCy batch.")] = 16,
+    workers: Annotated[int, typer.Option(help="Run the NLP on a local Dask cluster of N worker "
+                                         "processes (0: in this process).")] = 0,
+    scheduler: Annotated[str | None, typer.Option(help="Run the NLP on this Dask scheduler "
+                                                  "(tcp://host:8786).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
     debug: DebugOption = False,
 ) -> None:
     """Read articles, extract everything and store it (idempotent)."""
-    report = _run_ingest(inputs, db, batch_size, quiet)
+    if workers or scheduler:
+        from diplotrack.distributed import DaskAnalyser
+
+        with DaskAnalyser(scheduler, workers or 2) as analyser:
+            report = _run_ingest(inputs, db, batch_size, quiet, analyser)
+    else:
+        report = _run_ingest(inputs, db, batch_size, quiet)
     if not quiet:
         _print_summary(report)
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _run_ingest(inputs: list[str], db: str | None, batch_size: int, quiet: bool) -> IngestReport:
+def _run_ingest(inputs: list[str], db: str | None, batch_size: int, quiet: bool,
+                analyser: BatchAnalyser | None = None) -> IngestReport:
     store = Store.open(db)
     try:
         with IngestProgress(err, enabled=not quiet) as progress:
-            pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick)
+            pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick,
+                                analyser=analyser)
             report = pipeline.ingest(inputs)
     finally:
         store.close()
@@ -191,14 +205,14 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args or bool(os.environ.get("DIPLOTRACK_DEBUG"))
     try:
         code = app(args=args, prog_name="diplotrack", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+    except (typer.Exit, click.exceptions.Exit) as exc:
         code = exc.exit_code
-    except click.UsageError as exc:
-        exc.show()
-        code = 2
-    except click.Abort:
+    except (typer.Abort, click.Abort):
         err.print("aborted", markup=False)
         code = 130
+    except USAGE_ERRORS as exc:
+        exc.show()
+        code = 2
     except DiplotrackError as exc:
         if debug:
             raise

@@ -1,0 +1,3 @@
+from diplotrack.cli import main
+
+main()

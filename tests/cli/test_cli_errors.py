@@ -1,0 +1,57 @@
+"""Exit codes and one-line errors, as CONTRACT.md and the guide require."""
+
+from __future__ import annotations
+
+import json
+
+from diplotrack import cli as cli_module
+
+
+def test_usage_errors_exit_2(cli, tmp_path):
+    db = str(tmp_path / "x.db")
+    assert cli("export", "nothing", "--db", db).code == 2
+    assert cli("export", "articles", "--db", db, "--format", "xml").code == 2
+    assert cli("no-such-command").code == 2
+    assert cli("ingest").code == 2  # no inputs
+
+
+def test_unopenable_db_is_one_line_without_traceback(cli, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage, not a database " * 50)
+    r = cli("export", "articles", "--db", str(bad))
+    assert r.code == 1
+    lines = [line for line in r.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(bad) in lines[0] and "Traceback" not in r.err
+
+
+def test_debug_shows_the_traceback(cli, tmp_path):
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage, not a database " * 50)
+    r = cli("export", "articles", "--db", str(bad), "--debug")
+    assert r.code != 0 and "Traceback" in r.err
+
+
+def test_export_empty_database_in_every_format(cli, tmp_path):
+    db = str(tmp_path / "e.db")
+    assert cli("export", "articles", "--db", db).out == ""
+    assert json.loads(cli("export", "events", "--db", db, "--format", "json").out) == []
+    assert cli("export", "stories", "--db", db, "--format", "csv").code == 0
+
+
+def test_db_from_environment(cli, tmp_path):
+    db = tmp_path / "env.db"
+    r = cli("export", "articles", env={"DIPLOTRACK_DB": str(db)})
+    assert r.code == 0 and db.exists()
+
+
+def test_main_turns_unexpected_exceptions_into_one_line(monkeypatch, capsys):
+    def boom(*_a, **_k):
+        raise RuntimeError("something broke\nsecond line")
+
+    monkeypatch.setattr(cli_module.Store, "open", boom)
+    try:
+        cli_module.main(["export", "articles", "--db", "x.db"])
+    except SystemExit as exc:
+        assert exc.code == 1
+    err = capsys.readouterr().err
+    assert "RuntimeError: something broke" in err and "second line" not in err and "Traceback" not in err
