@@ -11,6 +11,8 @@
 
 Articles are processed in batches for spaCy's sake, but each is written in its
 own transaction: a crash loses at most the batch in flight, never half an article.
+nlp and framing (`analyse_batch`) need no database, so they can run on Dask
+workers (`diplotrack.distributed`); reading, dedup, stories and writes stay here.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from spacy.language import Language
 
@@ -26,12 +29,14 @@ from diplotrack.errors import DuplicateArticle, InputError
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
-from diplotrack.nlp.pipeline import build_nlp, process
+from diplotrack.nlp.pipeline import build_nlp, cached_nlp, process
 from diplotrack.store.db import Store
 
 log = logging.getLogger(__name__)
 
 EVENT_LANGUAGES = {"en"}
+
+Analysed = tuple[Article, list[Event], str | None]  # article with framing, its events, a note
 
 
 @dataclass
@@ -51,6 +56,12 @@ class IngestReport:
 Progress = Callable[[str, int], None]  # (what happened, how many) for a progress display
 
 
+class BatchAnalyser(Protocol):
+    """Runs `analyse_batch` somewhere else; yields results in the order batches came."""
+
+    def map(self, batches: Iterable[list[Article]]) -> Iterator[list[Analysed]]: ...
+
+
 @dataclass
 class Pipeline:
     store: Store
@@ -58,10 +69,17 @@ class Pipeline:
     batch_size: int = 16
     on_progress: Progress | None = None
 
+    analyser: BatchAnalyser | None = None  # e.g. distributed.DaskAnalyser; None: in this process
+
     def ingest(self, inputs: Iterable[str]) -> IngestReport:
         report = IngestReport()
-        for batch in _batches(self._articles(inputs, report), self.batch_size):
-            self._store_batch(batch, report)
+        batches = _batches(self._articles(inputs, report), self.batch_size)
+        if self.analyser is None:
+            for batch in batches:
+                self._store_results(analyse_batch(batch, self._nlp), report)
+        else:
+            for results in self.analyser.map(batches):
+                self._store_results(results, report)
         return report
 
     # -- read, skip-known, build, dedup ------------------------------------------------
@@ -104,8 +122,11 @@ class Pipeline:
 
     # -- nlp, framing, stories, store ---------------------------------------------------
 
-    def _store_batch(self, batch: list[Article], report: IngestReport) -> None:
-        for article, events in self._analyse(batch, report):
+    def _store_results(self, results: list[Analysed], report: IngestReport) -> None:
+        for article, events, note in results:
+            if note:
+                report.notes.append(note)
+                log.info(note)
             with self.store.transaction() as conn:
                 twin = self.store.find_duplicate(article, conn)
                 if twin:  # a near-twin stored earlier in this batch
@@ -120,24 +141,6 @@ class Pipeline:
             report.events += len(events)
             self._tick("stored")
 
-    def _analyse(self, batch: list[Article], report: IngestReport) -> Iterator[tuple[Article, list[Event]]]:
-        english = [a for a in batch if a.language in EVENT_LANGUAGES]
-        docs = {}
-        if english:
-            nlp = self._nlp()
-            docs = {a.id: doc for a, doc in zip(english, process(nlp, english), strict=True)}
-        for article in batch:
-            doc = docs.get(article.id)
-            if doc is None:
-                note = f"{article.source}: language '{article.language}', event extraction skipped"
-                report.notes.append(note)
-                log.info(note)
-            article.framing = framing.analyze(article.text, doc)
-            events: list[Event] = list(doc._.events or []) if doc is not None else []
-            for ev in events:
-                ev.article_id = article.id
-            yield article, events
-
     def _nlp(self) -> Language:
         if self.nlp is None:
             self.nlp = build_nlp()
@@ -146,6 +149,26 @@ class Pipeline:
     def _tick(self, what: str) -> None:
         if self.on_progress:
             self.on_progress(what, 1)
+
+
+def analyse_batch(batch: list[Article], get_nlp: Callable[[], Language] = cached_nlp) -> list[Analysed]:
+    """nlp + framing for a batch of articles: pure CPU, no database (runs on Dask workers too)."""
+    english = [a for a in batch if a.language in EVENT_LANGUAGES]
+    docs = {}
+    if english:
+        docs = {a.id: doc for a, doc in zip(english, process(get_nlp(), english), strict=True)}
+    results: list[Analysed] = []
+    for article in batch:
+        doc = docs.get(article.id)
+        note = None
+        if doc is None:
+            note = f"{article.source}: language '{article.language}', event extraction skipped"
+        article.framing = framing.analyze(article.text, doc)
+        events: list[Event] = list(doc._.events or []) if doc is not None else []
+        for ev in events:
+            ev.article_id = article.id
+        results.append((article, events, note))
+    return results
 
 
 def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -41,6 +41,12 @@ def build_nlp() -> Language:
     return nlp
 
 
+@lru_cache(maxsize=1)
+def cached_nlp() -> Language:
+    """One full pipeline per process (a Dask worker keeps it between tasks)."""
+    return build_nlp()
+
+
 def make_doc(nlp: Language, article: Article) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.id
