@@ -1,0 +1,77 @@
+"""Cue tables from data/cues.yaml: state suffixes/prefixes, person titles and their levels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from diplotrack.actors.registry import load_registry
+
+LEVELS = ("head_of_state", "head_of_government", "minister", "envoy", "ambassador", "official", "spokesperson")
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    body: str | None = None
+    name: str | None = None
+    level: str | None = None
+    sector: str | None = None
+
+
+def _split(phrase: str) -> tuple[str, ...]:
+    return tuple(phrase.lower().split())
+
+
+@dataclass(frozen=True)
+class Cues:
+    suffixes: dict[tuple[str, ...], Cue]
+    prefixes: dict[tuple[str, ...], Cue]
+    titles: dict[tuple[str, ...], str]
+    modifier_max: int
+    org_kinds: tuple[tuple[str, tuple[str, ...]], ...]
+    title_words: frozenset[str]
+
+    @property
+    def longest(self) -> int:
+        return max(len(k) for k in (*self.suffixes, *self.prefixes, *self.titles))
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    raw = load_registry().cues
+
+    def table(name: str) -> dict[tuple[str, ...], Cue]:
+        return {_split(k): Cue(**(v or {})) for k, v in (raw.get(name) or {}).items()}
+
+    titles = {_split(k): v for k, v in (raw.get("titles") or {}).items()}
+    kinds = tuple((k, tuple(v)) for k, v in (raw.get("org_kinds") or {}).items())
+    words = frozenset(w for k in titles for w in k) | frozenset(raw.get("title_words") or [])
+    return Cues(table("state_suffixes"), table("state_prefixes"), titles,
+                int(raw.get("title_modifier_max", 3)), kinds, words)
+
+
+def title_level(text: str) -> str | None:
+    """The level a title names ("Foreign Minister" -> minister), longest cue at the end of `text`."""
+    words = tuple(text.lower().replace("-", " - ").split())
+    c = cues()
+    for n in range(min(4, len(words)), 0, -1):
+        if words[-n:] in c.titles:
+            return c.titles[words[-n:]]
+    return None
+
+
+def org_kind(name: str) -> str:
+    """A guessed kind for an organisation that is not in the registry."""
+    low = name.lower()
+    for kind, pattern in _org_patterns():
+        if pattern.search(low):
+            return kind
+    return "organisation"
+
+
+@lru_cache(maxsize=1)
+def _org_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((kind, re.compile("|".join(rf"\b{re.escape(w.strip())}\b" for w in words)))
+                 for kind, words in cues().org_kinds)
