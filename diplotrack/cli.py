@@ -145,11 +145,11 @@ def demo(
     report = _run_ingest([str(DEMO_CORPUS)], target, 16, quiet=False)
     store = Store.open(target)
     try:
-        print_summary(store, report, Console(highlight=False))
+        print_summary(store, report, Console(highlight=False, soft_wrap=True))
     finally:
         store.close()
     db_arg = "" if target == "diplotrack.db" else f" --db {target}"
-    Console(highlight=False).print(
+    Console(highlight=False, soft_wrap=True).print(
         "\nNext:\n"
         f"  diplotrack serve{db_arg}                 # open http://127.0.0.1:8000/\n"
         f"  diplotrack export events{db_arg} | head  # the events as JSON Lines\n"

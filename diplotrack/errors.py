@@ -5,7 +5,9 @@
     │   ├── UnsupportedInput   binary, empty, or of a kind no reader handles
     │   ├── InputTooLarge      above the documented size limit (raw or decompressed)
     │   ├── MalformedInput     broken feed, bad JSON line, missing `text`, corrupt gzip
-    │   └── FetchError         a URL timed out, redirected forever or answered an error
+    │   ├── FetchError         a URL timed out, redirected forever or answered an error
+    │   ├── AnalysisError      the NLP stage failed on this article (it is not stored)
+    │   └── StoreFailure       this article's transaction failed and was rolled back
     ├── DuplicateArticle       the article is already stored (not a failure: reported)
     ├── StoreError             the database could not be opened or migrated
     └── GoldFormatError        a gold file for `diplotrack eval` is malformed
@@ -40,6 +42,14 @@ class MalformedInput(InputError):
 
 
 class FetchError(InputError):
+    pass
+
+
+class AnalysisError(InputError):
+    pass
+
+
+class StoreFailure(InputError):
     pass
 
 

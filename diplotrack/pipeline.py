@@ -18,14 +18,16 @@ workers (`diplotrack.distributed`); reading, dedup, stories and writes stay here
 from __future__ import annotations
 
 import logging
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from spacy.language import Language
+from sqlalchemy.exc import SQLAlchemyError
 
 from diplotrack import framing, stories
-from diplotrack.errors import DuplicateArticle, InputError
+from diplotrack.errors import AnalysisError, DuplicateArticle, InputError, StoreFailure
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
@@ -36,7 +38,7 @@ log = logging.getLogger(__name__)
 
 EVENT_LANGUAGES = {"en"}
 
-Analysed = tuple[Article, list[Event], str | None]  # article with framing, its events, a note
+Analysed = tuple[Article, list[Event], str | None] | AnalysisError  # with framing, events, a note
 
 
 @dataclass
@@ -123,23 +125,42 @@ class Pipeline:
     # -- nlp, framing, stories, store ---------------------------------------------------
 
     def _store_results(self, results: list[Analysed], report: IngestReport) -> None:
-        for article, events, note in results:
+        for result in results:
+            if isinstance(result, AnalysisError):
+                report.failed.append(result)
+                self._tick("failed")
+                continue
+            article, events, note = result
             if note:
                 report.notes.append(note)
                 log.info(note)
-            with self.store.transaction() as conn:
-                twin = self.store.find_duplicate(article, conn)
-                if twin:  # a near-twin stored earlier in this batch
-                    self.store.add_source(conn, article.source, twin[0])
-                    report.duplicates.append(DuplicateArticle(article.source, *twin))
-                    self._tick("duplicate")
-                    continue
-                self.store.save_article(conn, article)
-                stories.attach(conn, events, article)
-                self.store.save_events(conn, events)
+            try:
+                twin = self._store_one(article, events)
+            except SQLAlchemyError as exc:  # this article's transaction was rolled back
+                log.debug("storing %s failed", article.source, exc_info=True)
+                reason = str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
+                report.failed.append(StoreFailure(article.source, f"could not be stored: {reason}"))
+                self._tick("failed")
+                continue
+            if twin:
+                report.duplicates.append(DuplicateArticle(article.source, *twin))
+                self._tick("duplicate")
+                continue
             report.stored.append(article.id)
             report.events += len(events)
             self._tick("stored")
+
+    def _store_one(self, article: Article, events: list[Event]) -> tuple[str, str] | None:
+        """Write one article, its stories and events in one transaction; or name its twin."""
+        with self.store.transaction() as conn:
+            twin = self.store.find_duplicate(article, conn)
+            if twin:  # a near-twin stored earlier in this batch
+                self.store.add_source(conn, article.source, twin[0])
+                return twin
+            self.store.save_article(conn, article)
+            stories.attach(conn, events, article)
+            self.store.save_events(conn, events)
+        return None
 
     def _nlp(self) -> Language:
         if self.nlp is None:
@@ -152,7 +173,27 @@ class Pipeline:
 
 
 def analyse_batch(batch: list[Article], get_nlp: Callable[[], Language] = cached_nlp) -> list[Analysed]:
-    """nlp + framing for a batch of articles: pure CPU, no database (runs on Dask workers too)."""
+    """nlp + framing for a batch of articles: pure CPU, no database (runs on Dask workers too).
+
+    If the batch fails, its articles are analysed one by one, so that one bad
+    article becomes one failed input instead of failing its neighbours.
+    """
+    try:
+        return _analyse(batch, get_nlp)
+    except Exception:  # noqa: BLE001  isolated below, article by article
+        if len(batch) == 1:
+            return [_failure(batch[0])]
+        return [r for article in batch for r in analyse_batch([article], get_nlp)]
+
+
+def _failure(article: Article) -> AnalysisError:
+    exc = sys.exc_info()[1]
+    first = str(exc).splitlines()[0] if exc is not None and str(exc) else ""
+    log.debug("analysis of %s failed", article.source, exc_info=True)
+    return AnalysisError(article.source, f"analysis failed: {exc.__class__.__name__}: {first}"[:300])
+
+
+def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Analysed]:
     english = [a for a in batch if a.language in EVENT_LANGUAGES]
     docs = {}
     if english:
