@@ -27,7 +27,8 @@ def mixed(tmp_path, shared):
                                       'agreement in Beijing on Monday, officials said."}\nnot json\n'
                                       '{"id": "x3", "title": "no text"}\n')
     (folder / "broken.xml").write_text("<rss><channel><item><title>cut off")
-    (folder / "corrupt.txt.gz").write_bytes(gzip.compress(b"hello world " * 50)[:40])
+    whole = gzip.compress(" ".join(f"word{i}" for i in range(5000)).encode())
+    (folder / "corrupt.txt.gz").write_bytes(whole[: len(whole) // 2])  # cut mid-stream
     return folder
 
 

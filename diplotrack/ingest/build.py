@@ -1,0 +1,188 @@
+"""RawDocument -> Article: clean text, metadata and fingerprints (no NLP)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from diplotrack.errors import UnsupportedInput
+from diplotrack.ingest.clean import (
+    join_paragraphs,
+    normalise_line,
+    remove_boilerplate,
+    split_paragraphs,
+)
+from diplotrack.ingest.dates import normalise_date
+from diplotrack.ingest.dedup import simhash, text_hash
+from diplotrack.ingest.genre import GENRES, classify_genre
+from diplotrack.ingest.html import extract_html
+from diplotrack.ingest.htmltext import fragment_to_text, looks_like_html
+from diplotrack.ingest.markdown import first_heading, markdown_to_text
+from diplotrack.ingest.metadata import (
+    clean_author,
+    detect_language,
+    find_dateline,
+    is_publisher,
+    outlet_for_url,
+    outlet_named,
+    parse_header,
+    split_authors,
+)
+from diplotrack.models import Article, RawDocument
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+
+
+@dataclass
+class _Found:
+    """What the page itself (HTML metadata or a Markdown heading) says."""
+
+    paragraphs: list[str]
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    url: str | None = None
+    labels: list[str] = field(default_factory=list)
+
+
+def build_article(raw: RawDocument) -> Article:
+    """Clean text + metadata + fingerprints; UnsupportedInput when no usable text remains."""
+    fields = raw.fields or {}
+    found = _extract(raw)
+    given_title = _text_field(fields.get("title"))
+    header = parse_header(found.paragraphs, known_title=given_title or found.title)
+    title = given_title or found.title or header.title
+    body = [p for i, p in enumerate(found.paragraphs) if i not in header.consumed]
+    body = remove_boilerplate(body, title)
+    if not body or not any(re.search(r"\w", p) for p in body):
+        raise UnsupportedInput(raw.source, "no article text left after cleaning")
+    text = join_paragraphs(body)
+    url = _text_field(fields.get("url")) or found.url
+    published, published_from = _published(fields, found, header.published, url)
+    labels = [*_as_list(fields.get("section")), *found.labels, *([header.label] if header.label else [])]
+    genre, dateline = _genre_and_dateline(body, found.paragraphs, fields, title, url, labels)
+    digest = text_hash(text)
+    return Article(
+        id=digest[:16],
+        source=raw.source,
+        text=text,
+        title=title,
+        authors=_authors(fields, found, header.authors),
+        outlet=_outlet(fields, found, header.outlet, url),
+        published=published,
+        published_from=published_from,
+        language=_language(fields, text),
+        genre=genre,
+        url=url,
+        dateline=dateline,
+        text_hash=digest,
+        simhash=simhash(text),
+    )
+
+
+def _extract(raw: RawDocument) -> _Found:
+    content = raw.content
+    if raw.kind == "html":
+        ex = extract_html(content, url=_text_field(raw.fields.get("url")))
+        return _Found(ex.paragraphs, ex.title, ex.authors, ex.outlet, ex.published, ex.url,
+                      ex.sections)
+    if raw.kind == "markdown":
+        return _Found(split_paragraphs(markdown_to_text(content)), title=first_heading(content))
+    if looks_like_html(content):
+        content = fragment_to_text(content)
+    return _Found(split_paragraphs(content))
+
+
+def _genre_and_dateline(body: list[str], raw: list[str], fields: dict[str, Any], title: str | None,
+                        url: str | None, labels: list[str]) -> tuple[str, str | None]:
+    dateline = find_dateline(body)
+    given = _text_field(fields.get("genre"))
+    if given and given.lower().replace(" ", "_") in GENRES:
+        return given.lower().replace(" ", "_"), dateline
+    genre = classify_genre(body, title=title, url=url, labels=[given, *labels] if given else labels,
+                           has_dateline=bool(dateline), raw_paragraphs=raw)
+    if given and genre == "news":
+        genre = given.lower()
+    if genre == "transcript":  # "MS. PSAKI: ..." is a speaker, not a place
+        dateline = find_dateline(body, allow_colon=False)
+    return genre, dateline
+
+
+def _published(fields: dict[str, Any], found: _Found, from_text: str | None,
+               url: str | None) -> tuple[str | None, str | None]:
+    if (iso := normalise_date(fields.get("published"))) is not None:
+        return iso, "input"
+    if (iso := normalise_date(found.published)) is not None:
+        return iso, "metadata"
+    if from_text:
+        return from_text, "text"
+    if url and (m := _URL_DATE.search(url)):
+        return "-".join(m.groups()), "inferred"
+    return None, None
+
+
+def _authors(fields: dict[str, Any], found: _Found, from_text: list[str]) -> list[str]:
+    given = fields.get("authors")
+    if isinstance(given, str):  # one string from front matter or a feed: "A and B"
+        return split_authors(given) or [normalise_line(given)]
+    if given:
+        return [a for a in (normalise_line(str(x)) for x in given) if a]
+    if found.authors:
+        names: list[str] = []
+        for value in found.authors:
+            names.extend(split_authors(value) or [_light_author(value)])
+        site = {x.lower() for x in (found.outlet, outlet_named(found.outlet or "")) if x}
+        return _unique([n for n in names if n and n.lower() not in site and not is_publisher(n)])
+    return from_text
+
+
+def _light_author(value: str) -> str:
+    """A metadata author that does not parse as a person (an agency, a desk): keep it, minus 'By'."""
+    value = re.sub(r"^by\s+", "", normalise_line(value), flags=re.I)
+    return clean_author(value) or value
+
+
+def _outlet(fields: dict[str, Any], found: _Found, from_text: str | None, url: str | None) -> str | None:
+    given = _text_field(fields.get("outlet"))
+    if given:  # a feed title such as "BBC News - World" names the outlet first
+        first = re.split(r"\s+[-–—|:]\s+", given)[0]
+        return outlet_named(given) or outlet_named(first) or given
+    if found.outlet:
+        return outlet_named(found.outlet) or outlet_for_url(url) or found.outlet
+    return from_text or outlet_for_url(url)
+
+
+def _language(fields: dict[str, Any], text: str) -> str:
+    given = _text_field(fields.get("language"))
+    if given:
+        return given.lower().replace("_", "-").split("-")[0]
+    return detect_language(text)
+
+
+def _text_field(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return None
+    value = normalise_line(str(value))
+    return value or None
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [v for v in re.split(r"\s*[,;]\s*", value) if v] if "," in value or ";" in value else [value]
+    return [str(v) for v in value if v]
+
+
+def _unique(items: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.lower() not in seen:
+            seen.add(item.lower())
+            out.append(item)
+    return out

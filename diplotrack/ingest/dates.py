@@ -1,0 +1,99 @@
+"""Dates of publication: parse input values and recognise a date line in a text header.
+
+Only explicit dates are read; nothing here ever falls back to today's date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+                  r"(?:Z|[+-]\d{2}:?\d{2})?)?\b")
+_SLASH_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+# what may surround a date on a header line ("Published Monday, Sept. 21, 2025 at 5:02 p.m. EDT")
+_FILLER = re.compile(
+    r"\b(published|updated|posted|last updated|first published|date|dated|on|at|as of|"
+    r"mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
+    r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?|[ecmp][sd]t|utc|gmt|bst|cet|cest|ist|pkt|aest|"
+    r"et|pt|a\.?m\.?|p\.?m\.?)\b",
+    re.I,
+)
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[str, re.Match[str]] | None:
+    """The first explicit calendar date in `text` as (YYYY-MM-DD, match)."""
+    for pattern, order in ((_ISO, "ymd"), (_SLASH_YMD, "ymd"), (_MDY, "mdy"), (_DMY, "dmy")):
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groups()
+        if order == "ymd":
+            iso = _ymd(int(g[0]), int(g[1]), int(g[2]))
+        elif order == "mdy":
+            iso = _ymd(int(g[2]), _MONTHS[g[0].lower()[:3]], int(g[1]))
+        else:
+            iso = _ymd(int(g[2]), _MONTHS[g[1].lower()[:3]], int(g[0]))
+        if iso:
+            return iso, m
+    m = _NUMERIC.search(text)
+    if m:
+        a, b, y = (int(x) for x in m.groups())
+        # only unambiguous numeric dates: one part above 12
+        if a > 12 >= b:
+            iso = _ymd(y, b, a)
+        elif b > 12 >= a:
+            iso = _ymd(y, a, b)
+        else:
+            iso = None
+        if iso:
+            return iso, m
+    return None
+
+
+def date_line(line: str) -> str | None:
+    """YYYY-MM-DD when the whole line is a date (with weekday, time, 'Published' ...)."""
+    if len(line) > 80:
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    iso, m = found
+    rest = line[: m.start()] + " " + line[m.end():]
+    rest = _FILLER.sub(" ", rest)
+    return iso if not re.sub(r"[\s,|:;()\-–—/.•·]+", "", rest) else None
+
+
+def normalise_date(value: object) -> str | None:
+    """An input's date (ISO string, datetime, '21 September 2025', RFC 2822) -> YYYY-MM-DD."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    found = find_date(value)
+    if found:
+        return found[0]
+    try:
+        from email.utils import parsedate_to_datetime
+
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None

@@ -1,0 +1,90 @@
+"""Fetch a URL with httpx: timeouts, bounded redirects, a streamed size cap."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import httpx
+
+from diplotrack import __version__
+from diplotrack.errors import FetchError, InputTooLarge
+
+TIMEOUT_S = 15.0
+MAX_REDIRECTS = 5
+USER_AGENT = f"diplotrack/{__version__} (news research)"
+
+
+@dataclass
+class Fetched:
+    url: str  # what was asked for
+    final_url: str  # after redirects
+    content_type: str  # lower-case media type, no parameters
+    charset: str | None
+    body: bytes
+
+
+Fetcher = Callable[[str, int], Fetched]
+
+
+def is_url(text: str) -> bool:
+    return text.lower().startswith(("http://", "https://"))
+
+
+def fetch_url(
+    url: str,
+    max_bytes: int,
+    *,
+    timeout: float = TIMEOUT_S,
+    max_redirects: int = MAX_REDIRECTS,
+) -> Fetched:
+    """GET `url`; raise FetchError (timeout, redirect loop, HTTP error) or InputTooLarge."""
+    try:
+        with (
+            httpx.Client(
+                follow_redirects=True,
+                max_redirects=max_redirects,
+                timeout=httpx.Timeout(timeout),
+                headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
+                         "application/rss+xml,application/atom+xml,application/xml,text/*;q=0.9"},
+            ) as client,
+            client.stream("GET", url) as resp,
+        ):
+            if resp.status_code >= 400:
+                phrase = resp.reason_phrase or ""
+                raise FetchError(url, f"HTTP {resp.status_code} {phrase}".strip())
+            declared = resp.headers.get("content-length")
+            if declared and declared.isdigit() and int(declared) > max_bytes:
+                raise InputTooLarge(url, f"{declared} bytes is above the limit of {max_bytes} bytes")
+            body = _read_capped(resp, url, max_bytes)
+            media, charset = _content_type(resp.headers.get("content-type", ""))
+            return Fetched(url, str(resp.url), media, charset, body)
+    except httpx.TooManyRedirects:
+        raise FetchError(url, f"more than {max_redirects} redirects (redirect loop?)") from None
+    except httpx.TimeoutException:
+        raise FetchError(url, f"timed out after {timeout:g} s") from None
+    except httpx.InvalidURL as exc:
+        raise FetchError(url, f"invalid URL ({exc})") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(url, f"request failed ({type(exc).__name__}: {exc})") from None
+
+
+def _read_capped(resp: httpx.Response, url: str, max_bytes: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in resp.iter_bytes():
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputTooLarge(url, f"response is above the limit of {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    parts = [p.strip() for p in header.split(";")]
+    media = parts[0].lower()
+    charset = None
+    for p in parts[1:]:
+        if p.lower().startswith("charset="):
+            charset = p.split("=", 1)[1].strip("\"' ").lower() or None
+    return media, charset

@@ -1,0 +1,100 @@
+"""Page metadata that trafilatura reads poorly: the authors of JSON-LD articles
+and of `citation_author` / `author` meta tags."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+from typing import Any
+
+_LD = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script\s*>", re.S | re.I)
+_META = re.compile(r"<meta\b[^>]*>", re.I)
+_ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|LiveBlogPosting)$")
+
+
+def jsonld_authors(html: str) -> list[str]:
+    """Author names of the first JSON-LD (News)Article on the page."""
+    for block in _LD.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
+                names = _names(node.get("author"))
+                if names:
+                    return names
+    return []
+
+
+def _nodes(data: Any) -> list[dict[str, Any]]:
+    if isinstance(data, list):
+        return [n for item in data for n in _nodes(item)]
+    if isinstance(data, dict):
+        return [data, *_nodes(data.get("@graph") or [])]
+    return []
+
+
+def _names(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, list):
+            name = name[0] if name else None
+        if isinstance(name, str) and name.strip() and not re.search(r"https?:|www\.", name):
+            names.append(unescape(name.strip()))
+    return names
+
+
+def meta_authors(html: str) -> list[str]:
+    """`citation_author` (Last, First -> First Last) or `author` meta tags."""
+    cited: list[str] = []
+    plain: list[str] = []
+    for tag in _META.findall(html[:400_000]):
+        attrs = {k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
+        key = (attrs.get("name") or attrs.get("property") or "").lower()
+        content = unescape(attrs.get("content") or "").strip()
+        if not content or re.search(r"https?:|www\.", content):
+            continue
+        if key == "citation_author":
+            last, _, first = content.partition(",")
+            cited.append(f"{first.strip()} {last.strip()}".strip() if first else content)
+        elif key in ("author", "article:author", "dc.creator", "sailthru.author", "parsely-author"):
+            plain.append(content)
+    return cited or plain
+
+
+_SCHEMA_GENRE = {"OpinionNewsArticle": "opinion", "AnalysisNewsArticle": "analysis",
+                 "BackgroundNewsArticle": "analysis", "ReviewNewsArticle": "opinion"}
+
+
+def page_sections(html: str) -> list[str]:
+    """Section labels: `article:section` meta, JSON-LD `articleSection`, and the
+    genre that a schema.org type such as OpinionNewsArticle states."""
+    labels: list[str] = []
+    for block in _LD.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            for t in types if isinstance(types, list) else [types]:
+                if isinstance(t, str) and t in _SCHEMA_GENRE:
+                    labels.insert(0, _SCHEMA_GENRE[t])
+            section = node.get("articleSection")
+            for s in section if isinstance(section, list) else [section]:
+                if isinstance(s, str) and s.strip():
+                    labels.append(unescape(s.strip()))
+    for tag in _META.findall(html[:400_000]):
+        attrs = {k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
+        if (attrs.get("property") or attrs.get("name") or "").lower() == "article:section":
+            content = unescape(attrs.get("content") or "").strip()
+            if content:
+                labels.append(content)
+    return labels

@@ -1,0 +1,78 @@
+"""`.jsonl` corpora: one article object per line (see CONTRACT.md)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from diplotrack.errors import InputError, MalformedInput, UnsupportedInput
+from diplotrack.models import RawDocument
+
+RECORD_FIELDS = ("id", "title", "url", "outlet", "authors", "published", "language", "genre")
+
+
+def iter_jsonl(
+    text: str, path: str, *, in_folder: bool = False
+) -> Iterator[RawDocument | InputError]:
+    """A RawDocument per good line; one MalformedInput naming `path:line` per bad one.
+
+    In a folder walk, a `.jsonl` where no line has `text` (an index or manifest
+    file, not a corpus) is one error for the file instead of one per line."""
+    results: list[RawDocument | InputError] = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            results.append(_parse_line(line, path, lineno))
+    if not results:
+        yield UnsupportedInput(path, "empty or whitespace-only input")
+    elif in_folder and all(_no_text(r) for r in results):
+        yield UnsupportedInput(path, "no line has a `text` field; not an article corpus")
+    else:
+        yield from results
+
+
+def _no_text(item: RawDocument | InputError) -> bool:
+    return isinstance(item, MalformedInput) and "no `text`" in item.reason
+
+
+def _parse_line(line: str, path: str, lineno: int) -> RawDocument | InputError:
+    where = f"{path}:{lineno}"
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    return record_document(obj, path, where, f"L{lineno}")
+
+
+def record_document(obj: Any, path: str, where: str, fallback_id: str) -> RawDocument | InputError:
+    """One JSON object -> RawDocument (source `path#id`) or an error naming `where`."""
+    if not isinstance(obj, dict):
+        return MalformedInput(where, f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if text is None:
+        return MalformedInput(where, "line has no `text` field")
+    if not isinstance(text, str) or not text.strip():
+        return MalformedInput(where, "`text` is empty or not a string")
+    fields = {k: obj[k] for k in RECORD_FIELDS if obj.get(k) not in (None, "", [])}
+    authors = fields.get("authors")
+    if isinstance(authors, str):
+        fields["authors"] = [authors]
+    elif authors is not None and not (
+        isinstance(authors, list) and all(isinstance(a, str) for a in authors)
+    ):
+        return MalformedInput(where, "`authors` must be a list of strings")
+    ident = str(fields["id"]) if "id" in fields else fallback_id
+    return RawDocument(source=f"{path}#{ident}", content=text, kind="record", fields=fields)
+
+
+def iter_json(text: str, path: str) -> Iterator[RawDocument | InputError]:
+    """A `.json` file: one article object or a list of them."""
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        yield MalformedInput(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = data if isinstance(data, list) else [data]
+    for i, obj in enumerate(items, start=1):
+        yield record_document(obj, path, f"{path}[{i}]" if isinstance(data, list) else path,
+                              f"{i}" if isinstance(data, list) else "1")

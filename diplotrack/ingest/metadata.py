@@ -1,0 +1,269 @@
+"""Metadata from text: headline, byline, outlet and date lines of a header,
+dateline, language; author-name normalisation; outlets from data/outlets.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from diplotrack.ingest.clean import DATA_DIR
+from diplotrack.ingest.dates import date_line
+
+HEADER_SCAN = 8  # paragraphs at the top that may hold title, byline, outlet, date
+
+
+# ---------------------------------------------------------------- outlets
+@dataclass(frozen=True)
+class Outlets:
+    by_name: dict[str, str]  # normalised name or alias -> canonical name
+    by_domain: dict[str, str]
+    publishers: frozenset[str]  # normalised names of publishing companies
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"^the\s+", "", name.strip().lower())
+    return re.sub(r"[^\w/]+", " ", name).strip()
+
+
+@lru_cache(maxsize=4)
+def load_outlets(path: Path = DATA_DIR / "outlets.yaml") -> Outlets:
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    by_name: dict[str, str] = {}
+    by_domain: dict[str, str] = {}
+    for item in data.get("outlets") or []:
+        name = item["name"]
+        for alias in [name, *(item.get("aliases") or [])]:
+            by_name[_key(str(alias))] = name
+        for domain in item.get("domains") or []:
+            by_domain[domain.lower()] = name
+    publishers = frozenset(_key(str(p)) for p in data.get("publishers") or [])
+    return Outlets(by_name, by_domain, publishers)
+
+
+def is_publisher(name: str) -> bool:
+    return _key(name) in load_outlets().publishers
+
+
+def outlet_named(text: str) -> str | None:
+    """The canonical outlet when `text` is (only) an outlet's name or alias."""
+    if len(text) > 60:
+        return None
+    return load_outlets().by_name.get(_key(text))
+
+
+def outlet_for_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    domains = load_outlets().by_domain
+    while host:
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
+    return None
+
+
+# ---------------------------------------------------------------- authors
+_BY = re.compile(r"^(?:(?:written|words|reporting|story|text)\s+)?by[:\s]\s*(.+)$", re.I)
+_AUTHOR_LABEL = re.compile(r"^(?:authors?|byline|reporter|writer)\s*:\s*(.+)$", re.I)
+_HONORIFIC = re.compile(
+    r"\b(?:dr|prof|professor|mr|mrs|ms|mx|rev|sir|dame|hon|gen|col|capt|amb|ambassador)\b\.?\s+", re.I
+)
+_POSTNOMINAL = re.compile(
+    r",?\s+\b(?:ph\.?\s?d|m\.?d|m\.?a|m\.?sc|msc|mba|llm|ll\.?m|dphil|b\.?a|m\.?phil|esq)\b\.?", re.I
+)
+_ROLE_TAIL = re.compile(
+    r"\s*[,|–—-]\s*(?:(?:senior|chief|staff|special|foreign|political|diplomatic|national|"
+    r"security|world|local|contributing|associate|deputy|managing|executive)\s+)*"
+    r"(?:writer|reporter|correspondent|editor|columnist|contributor|journalist|producer|"
+    r"analyst|bureau chief)s?\b.*$", re.I)
+_ROLE_ONLY = re.compile(_ROLE_TAIL.pattern.replace(r"\s*[,|–—-]\s*", "^", 1), re.I)
+_IN_PLACE = re.compile(r"\s+(?:in|from|reporting from)\s+[A-Z][\w'’.-]+(?:[ ,]+[A-Z][\w'’.-]+)*$")
+_PARTICLES = {"van", "von", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "bint", "al",
+              "ibn", "ul", "ur", "y", "dos", "das", "der", "den", "ter", "ten", "st.", "e", "abu", "el"}
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:al|el|bin|ibn|abu)-[A-Z][\w'’-]*)$")
+
+
+def split_authors(value: str) -> list[str]:
+    """'By Dr. A and B, PhD' -> ['A', 'B']; [] when it does not read as names."""
+    value = re.sub(r"\s+", " ", value).strip().strip(".;:")
+    m = _BY.match(value) or _AUTHOR_LABEL.match(value)
+    if m:
+        value = m.group(1)
+    value = _POSTNOMINAL.sub("", value)
+    value = _ROLE_TAIL.sub("", value)
+    parts = re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", value)
+    names = [clean_author(p) for p in parts]
+    return [n for n in names if n]
+
+
+def clean_author(name: str) -> str | None:
+    name = _POSTNOMINAL.sub("", name)
+    if _ROLE_ONLY.match(name.strip()):
+        return None
+    name = _ROLE_TAIL.sub("", name)
+    name = _IN_PLACE.sub("", name)
+    name = _HONORIFIC.sub("", name).strip(" .,;:-–—")
+    if not name or outlet_named(name):
+        return None
+    if name.isupper() and len(name) > 3:
+        name = name.title()
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5 or any(ch.isdigit() for ch in name):
+        return None
+    if not all(t.lower() in _PARTICLES or _NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if len(tokens) == 1 and len(name) < 3:
+        return None
+    return name
+
+
+def byline(line: str) -> list[str] | None:
+    """Authors when `line` is a byline ('By X and Y', 'Author: X'), else None."""
+    if not (_BY.match(line) or _AUTHOR_LABEL.match(line)) or len(line) > 160:
+        return None
+    names = split_authors(line)
+    return names or None
+
+
+# ---------------------------------------------------------------- header
+@dataclass
+class Header:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: str | None = None
+    label: str | None = None  # a section label line such as "Opinion"
+    consumed: set[int] = field(default_factory=set)  # paragraph indexes to drop from the body
+
+
+_LABEL = re.compile(r"^(opinion|analysis|commentary|editorial|op-ed|news analysis|perspective|"
+                    r"column|explainer|press release|news release|statement|transcript|"
+                    r"for immediate release)$", re.I)
+
+
+def looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 2 <= len(words) <= 25 or len(line) > 200:
+        return False
+    if line[-1] in ".,;:" and not line.endswith(("...", "…")):
+        return False
+    first = line.lstrip("\"'“‘(")[:1]
+    return bool(first) and (first.isupper() or first.isdigit())
+
+
+def _is_body(line: str) -> bool:
+    words = len(line.split())
+    return words > 40 or (words > 12 and line.rstrip()[-1:] in ".!?\"”")
+
+
+def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> Header:
+    """Title, byline, outlet, date and label lines at the top of a plain text."""
+    head = Header()
+    if not paragraphs:
+        return head
+    start = 0
+    while start < len(paragraphs) - 1 and _LABEL.match(paragraphs[start]):  # "OPINION" above it
+        _header_segment(paragraphs[start], head)
+        head.consumed.add(start)
+        start += 1
+    first = paragraphs[start]
+    if known_title and _key(first) == _key(known_title):
+        head.consumed.add(start)
+        start += 1
+    elif (not known_title and len(paragraphs) > start + 1 and looks_like_headline(first)
+          and not byline(first) and not date_line(first) and not outlet_named(first)):
+        head.title = first
+        head.consumed.add(start)
+        start += 1
+    for i in range(start, min(len(paragraphs), HEADER_SCAN)):
+        if not _header_line(paragraphs[i], head):
+            if _is_body(paragraphs[i]):
+                break
+            continue
+        head.consumed.add(i)
+    return head
+
+
+def _header_line(line: str, head: Header) -> bool:
+    """Record what a header line says; True when the whole line was metadata."""
+    segments = [s.strip() for s in re.split(r"\s+[|•·]\s+", line) if s.strip()]
+    if len(segments) > 1:
+        results = [_header_segment(s, head) for s in segments]
+        return all(results)
+    return _header_segment(line, head)
+
+
+def _header_segment(seg: str, head: Header) -> bool:
+    if not head.authors and (names := byline(seg)):
+        head.authors = names
+        tail = re.split(r",\s*", seg)[-1]
+        head.outlet = head.outlet or outlet_named(tail)
+        return True
+    if not head.outlet and (name := outlet_named(seg)):
+        head.outlet = name
+        return True
+    if not head.published and (iso := date_line(seg)):
+        head.published = iso
+        return True
+    if not head.label and _LABEL.match(seg):
+        head.label = "press release" if seg.lower() == "for immediate release" else seg.lower()
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- dateline
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,3}))?"
+    r"(?:\s*\((?P<agency>[^)]{1,40})\))?\s*(?:—|–|--|-|:)\s+\S"
+)
+_TITLE_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){0,2})"
+    r"(?:(?:,\s*(?P<region>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}))?\s*\((?P<agency>[^)]{1,40})\)"
+    r"|,\s*(?P<region2>[A-Z][\w.'’]+(?: [A-Z][\w.'’]+){0,2}))\s*(?:—|–|--)\s+\S"
+)
+
+
+_NOT_PLACE = re.compile(r"^(MR|MS|MRS|DR|Q|THE|SECRETARY|PRESIDENT|SENATOR|GENERAL|AMBASSADOR|"
+                        r"MODERATOR|OPERATOR|ADMIRAL|SPEAKER|MINISTER|NOTE|UPDATE|EDITOR|BREAKING|"
+                        r"WATCH|READ|LISTEN|PHOTO|VIDEO|EXCLUSIVE|ANALYSIS|OPINION)\b")
+
+
+def find_dateline(paragraphs: list[str], limit: int = 3, *, allow_colon: bool = True) -> str | None:
+    """'ISLAMABAD, Pakistan — ...' -> 'Islamabad' (first paragraphs of the body only)."""
+    for para in paragraphs[:limit]:
+        m = _DATELINE.match(para)
+        if m and _place_like(m.group("city")) and (allow_colon or ":" not in m.group(0)):
+            return _city_name(m.group("city"))
+        m = _TITLE_DATELINE.match(para)
+        if m:
+            return m.group("city")
+    return None
+
+
+def _place_like(city: str) -> bool:
+    return len(city) >= 3 and not _NOT_PLACE.match(city) and not re.fullmatch(r"([A-Z]\.)+", city)
+
+
+def _city_name(city: str) -> str:
+    words = [w.capitalize() if not re.fullmatch(r"[A-Z]\.([A-Z]\.)*", w) else w
+             for w in city.split()]
+    return " ".join(words).replace("’", "'")
+
+
+# ---------------------------------------------------------------- language
+def detect_language(text: str, default: str = "en") -> str:
+    """ISO 639-1 code from the first ~2000 characters (py3langid)."""
+    sample = text[:2000]
+    if len(sample.split()) < 3:
+        return default
+    import py3langid
+
+    code, _ = py3langid.classify(sample)
+    return str(code) or default
