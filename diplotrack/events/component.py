@@ -1,0 +1,277 @@
+"""spaCy component `diplotrack_events`: sentences -> PLOVER events in `doc._.events`.
+
+Per sentence: triggers by lemma lookup, arguments from the parse and
+`doc._.actors`, then date, place, auxiliary status and contexts; finally
+repeated mentions of one event are merged.
+"""
+
+import re
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from diplotrack.events import auxiliary as aux
+from diplotrack.events.arguments import Arg, Args, extract
+from diplotrack.events.context import default_context, sentence_contexts
+from diplotrack.events.dates import (
+    Resolved,
+    date_entities,
+    find_expressions,
+    parse_iso,
+    resolve,
+    year_of,
+)
+from diplotrack.events.lexicon import cues
+from diplotrack.events.mentions import MentionIndex
+from diplotrack.events.merge import merge
+from diplotrack.events.places import dateline_place, geocode
+from diplotrack.events.roles import civilian_actor, implicit_recipient, targets
+from diplotrack.events.select import choose_date, historical, sentence_place
+from diplotrack.events.triggers import Trigger, find_triggers, object_words
+from diplotrack.models import Event, Evidence, Location, Participant
+from diplotrack.nlp import extensions
+
+
+class EventExtractor:
+    def __init__(self, dateline_fallback: bool = True, keep_negated: bool = True) -> None:
+        extensions.register()
+        self.dateline_fallback = dateline_fallback
+        self.keep_negated = keep_negated
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = merge(list(self.mentions(doc)))
+        # most reliable first; ties in text order
+        events.sort(key=lambda e: (-round(e.confidence, 3), e.evidence[0].start if e.evidence else 0))
+        doc._.events = events
+        return doc
+
+    def mentions(self, doc: Doc):
+        idx = MentionIndex(doc)
+        state = _DocState(doc)
+        for sent in doc.sents:
+            exprs = state.resolve_sentence(sent)
+            for trig in find_triggers(sent):
+                event = self.build(doc, sent, trig, idx, exprs, state)
+                if event is not None:
+                    yield event
+            idx.recent = list(_subjects(sent, idx)) or idx.recent
+
+    def build(self, doc: Doc, sent: Span, trig: Trigger, idx: MentionIndex,
+              exprs: list[tuple], state: "_DocState") -> Event | None:
+        args = extract(trig, idx)
+        if not trig.is_noun and args.actor and not args.recipient:
+            args.recipient = implicit_recipient(trig.token, idx)
+        if trig.category == "PROTEST" and not args.actor:
+            args.actor = civilian_actor(trig.token, idx)
+        if not _political_args(args):
+            args.recipient.extend(targets(trig.token, idx, args))
+        if not args.actor and not _patient_only(trig, args) and trig.category not in ACTORLESS:
+            return None
+        res, date_text = choose_date(trig.token, exprs, state.published, False)
+        when = _event_date(res)
+        actor = [_participant(a, when) for a in args.actor]
+        recipient = [_participant(a, when) for a in args.recipient]
+        if not recipient and _is_guest_document(trig):
+            recipient = _guests(state.last_consult, actor)
+        if not _political(actor + recipient):
+            return None
+        category, auxiliary = _status(trig)
+        if auxiliary == "negation" and (not self.keep_negated
+                                        or all(a.resolved for a in args.actor)):
+            return None
+        res, date_text = choose_date(trig.token, exprs, state.published, auxiliary == "future")
+        if res is not None and res.future and auxiliary is None:
+            auxiliary = "future"
+        if auxiliary is None and (historical(res, state) or aux.is_historical_word(trig.token)):
+            auxiliary = "historical"
+        event = Event(
+            id="", article_id=doc._.article_id or "", event_type=category,
+            mode=trig.sense.mode if category == trig.category else None,
+            context=state.context(sent, category), actor=actor, recipient=recipient,
+            date=_event_date(res), date_text=date_text if res is not None else None,
+            location=self.place(doc, sent, trig, args, category),
+            auxiliary=auxiliary, trigger=trig.sense.label,
+            evidence=[Evidence(sent.text, sent.start_char, sent.end_char)],
+            confidence=_confidence(trig, args, auxiliary),
+            status=_STATUS.get(auxiliary or "", "occurred"),
+        )
+        if category == "CONSULT" and event.recipient:
+            state.last_consult = event
+        return event
+
+    def place(self, doc: Doc, sent: Span, trig: Trigger, args: Args, category: str) -> Location | None:
+        for m in args.places:
+            if m.place is not None:
+                return m.place
+        for tok in args.place_tokens:
+            loc = geocode(_ent_text(tok))
+            if loc is not None:
+                return loc
+        if category != "CONSULT":
+            return None
+        loc = sentence_place(sent, trig.token) or next(
+            (a.mention.place for a in args.actor if a.mention.is_capital and a.mention.place), None)
+        if loc is None and self.dateline_fallback:
+            loc = _dateline_for(doc, args)
+        return loc
+
+
+def _dateline_for(doc: Doc, args: Args) -> Location | None:
+    """The dateline place, only when a participant is of that country (weak fallback)."""
+    loc = dateline_place(doc._.dateline)
+    if loc is None:
+        return None
+    countries = {a.mention.participant.country for a in args.actor + args.recipient}
+    return loc if loc.country in countries else None
+
+
+YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+@Language.factory("diplotrack_events", default_config={"dateline_fallback": True,
+                                                        "keep_negated": True})
+def make_events(nlp: Language, name: str, dateline_fallback: bool,
+                keep_negated: bool) -> EventExtractor:
+    return EventExtractor(dateline_fallback=dateline_fallback, keep_negated=keep_negated)
+
+
+ACTORLESS = {"ASSAULT", "PROTEST"}  # attacks and protests by unnamed people still count
+_STATUS = {"future": "planned", "hypothetical": None, "negation": None, "historical": "occurred"}
+
+
+class _DocState:
+    """What the extractor remembers across sentences: publication date, last year named."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.published = parse_iso(doc._.published)
+        self.last_year: int | None = None
+        self.last_consult: Event | None = None
+        self.date_ents = date_entities(doc)
+        self.contexts: dict[int, list[str]] = {}
+        years = [int(y) for y in YEAR_RE.findall(doc.text)]
+        self.max_year: int | None = max(years) if years else None
+
+    def context(self, sent: Span, category: str) -> list[str]:
+        if sent.start not in self.contexts:
+            self.contexts[sent.start] = sentence_contexts(sent)
+        return list(self.contexts[sent.start]) or [default_context(category)]
+
+    def resolve_sentence(self, sent: Span) -> list[tuple]:
+        out = []
+        for expr in find_expressions(sent, self.date_ents):
+            res = resolve(expr.text, self.published, year_hint=self.last_year)
+            out.append((expr, res))
+        for _, res in out:
+            y = year_of(res)
+            if y is not None:
+                self.last_year = y
+        return out
+
+
+def _is_guest_document(trig: Trigger) -> bool:
+    return bool(object_words(trig.token) & cues()["guest_objects"])
+
+
+def _guests(meeting: "Event | None", actor: list[Participant]) -> list[Participant]:
+    """The guests of the meeting reported last (its recipients)."""
+    if meeting is None:
+        return []
+    own = {p.id for p in actor}
+    return [p for p in meeting.recipient if p.id not in own]
+
+
+def _patient_only(trig: Trigger, args: Args) -> bool:
+    """A passive with no agent still reports an event done to its subject
+    ("three soldiers were killed")."""
+    subj = [c for c in trig.token.children if c.dep_ == "nsubjpass"]
+    if not subj or not args.recipient:
+        return False
+    span = range(subj[0].left_edge.i, subj[0].right_edge.i + 1)
+    return any(a.mention.start in span for a in args.recipient)
+
+
+def _event_date(res: Resolved | None) -> str | None:
+    from diplotrack.events.dates import event_date
+
+    return event_date(res)
+
+
+def _participant(arg: Arg, when: str | None) -> Participant:
+    """The mention's participant, re-resolved at the event's date when it has one."""
+    base = arg.mention.participant
+    if when and arg.mention.extra.get("actor_id"):
+        try:
+            from diplotrack.actors.component import resolve_mention
+
+            base = resolve_mention(arg.mention, when)
+        except (ImportError, KeyError):
+            pass
+    if arg.affiliation is not None:
+        org = arg.affiliation.participant
+        base = replace(base, affiliation=org.affiliation or org.name,
+                       country=base.country or org.country)
+    return replace(base, text=arg.text)
+
+
+def _political_args(args: Args) -> bool:
+    return _political([a.mention.participant for a in args.actor + args.recipient])
+
+
+def _political(people: list[Participant]) -> bool:
+    kinds = cues()["political_kinds"]
+    return any(p.kind in kinds or (p.kind == "person" and (p.affiliation or p.level))
+               for p in people)
+
+
+def _status(trig: Trigger) -> tuple[str, str | None]:
+    negated, stance = aux.negation(trig.token)
+    if negated:
+        if stance and trig.category in aux.STANCE_CATEGORIES:
+            return "REJECT", None
+        return trig.category, "negation"
+    hypothetical = aux.is_hypothetical(trig.token)
+    future = not hypothetical and aux.is_future(trig.token)
+    if (hypothetical or future) and aux.announced(trig.token):
+        # a stated intention is itself the event: a promise (AGREE) or a threat
+        if trig.category in aux.THREAT_CATEGORIES or (
+                trig.category == "RETREAT" and (aux.conditional(trig.token) or trig.sense.mode == "withdraw")):
+            return "THREATEN", None
+        if trig.category in aux.PROMISE_CATEGORIES or (hypothetical and trig.category == "CONSULT"):
+            return "AGREE", None
+    if hypothetical:
+        return trig.category, "hypothetical"
+    return trig.category, "future" if future else None
+
+
+def _confidence(trig: Trigger, args: Args, auxiliary: str | None) -> float:
+    score = 0.5 if trig.is_noun else 0.6
+    score += 0.1 * trig.sense.specificity
+    if args.actor and args.recipient:
+        score += 0.15
+    if any(a.resolved for a in args.actor + args.recipient):
+        score -= 0.15
+    if auxiliary in {"negation", "hypothetical"}:
+        score -= 0.3
+    return max(0.05, min(0.95, score))
+
+
+def _ent_text(tok) -> str:
+    """The entity the token is part of (IOB walk, not a scan of doc.ents)."""
+    if not tok.ent_type_:
+        return tok.text
+    start = tok.i
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end].text
+
+
+def _subjects(sent: Span, idx: MentionIndex):
+    for tok in sent:
+        if tok.dep_ in {"nsubj", "nsubjpass"}:
+            m = idx.at(tok)
+            if m is not None:
+                yield m

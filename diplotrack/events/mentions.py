@@ -1,0 +1,56 @@
+"""Actor mentions indexed by token for argument finding (`doc._.actors`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from diplotrack.nlp.extensions import ActorMention
+
+DASHES = {"\u2014", "\u2013", "--", "-"}
+
+
+def dateline_tokens(doc: Doc) -> set[int]:
+    """Tokens of a leading dateline ("ISLAMABAD, Pakistan —"): never arguments."""
+    out: set[int] = set()
+    for sent in doc.sents:
+        first = sent[0]
+        if not (first.is_upper and first.is_alpha and len(first) > 2):
+            continue
+        for tok in sent[:8]:
+            if tok.text in DASHES:
+                out.update(range(sent.start, tok.i + 1))
+                break
+    return out
+
+
+class MentionIndex:
+    """Token index -> ActorMention, plus a per-Doc memory of recent subjects."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_token: dict[int, ActorMention] = {}
+        skip = dateline_tokens(doc)
+        for m in doc._.actors or []:
+            if m.start in skip:
+                continue
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, m)
+        self.recent: list[ActorMention] = []  # subjects of earlier sentences, latest last
+        self.heads: dict[str, list[tuple[int, ActorMention]]] = {}
+        for m in doc._.actors or []:
+            if m.start in skip:
+                continue
+            last = doc[m.end - 1]
+            noun = last.head if last.dep_ in {"compound", "amod", "nmod", "poss"} else last
+            if noun.pos_ == "NOUN":
+                self.heads.setdefault(noun.lemma_.lower(), []).append((noun.i, m))
+
+    def antecedent(self, head: Token) -> ActorMention | None:
+        """'the officials' -> the latest earlier 'Taliban officials' (same head noun)."""
+        if not any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in head.children):
+            return None
+        found = [m for i, m in self.heads.get(head.lemma_.lower(), []) if i < head.i]
+        return found[-1] if found else None
+
+    def at(self, tok: Token) -> ActorMention | None:
+        return self.by_token.get(tok.i)

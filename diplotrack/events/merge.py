@@ -1,0 +1,124 @@
+"""One record per real-world event per article: merge repeated mentions.
+
+Two mentions merge when their categories share a PLOVER family, one's
+canonical participants include the other's, and their dates, places and
+auxiliary status are compatible.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from diplotrack.events.ontology import family
+from diplotrack.models import Event, Participant
+
+NEAR_CHARS = 600  # mentions this close (sentence starts) are one passage
+
+
+@dataclass
+class Draft:
+    event: Event
+    ids: frozenset[str]
+    family: str
+    mentions: int = 1
+    type_scores: dict[str, float] = field(default_factory=dict)
+
+
+def merge_key(p: Participant) -> str:
+    """Who a participant stands for when comparing mentions: a body or an official
+    counts as its state or organisation ("US military" ~ "United States")."""
+    return (p.affiliation or p.name or p.id).lower()
+
+
+def participant_ids(event: Event) -> frozenset[str]:
+    return frozenset(merge_key(p) for p in event.participants())
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def _places_compatible(a: Event, b: Event) -> bool:
+    if a.location is None or b.location is None:
+        return True
+    return a.location.country == b.location.country
+
+
+def _anchored(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    same_date = bool(a.date and b.date and _dates_compatible(a.date, b.date))
+    same_place = bool(a.location and b.location and a.location.name == b.location.name)
+    near = bool(a.evidence and b.evidence) and abs(a.evidence[-1].start - b.evidence[0].start) < NEAR_CHARS
+    return same_date or same_place or near
+
+
+def compatible(d: Draft, e: Event, ids: frozenset[str]) -> bool:
+    if d.family != family(e.event_type) or not (d.ids & ids):
+        return False
+    if d.ids != ids:
+        small = min(d.ids, ids, key=len)
+        if not (d.ids <= ids or ids <= d.ids) or d.event.event_type != e.event_type:
+            return False
+        # a lone participant joins a fuller record only with the same category and an
+        # anchor in common (date or place), never on the shared participant alone
+        if len(small) < 2 and not _anchored(d.event, e):
+            return False
+    if (d.event.auxiliary or "") != (e.auxiliary or ""):
+        return False
+    return _dates_compatible(d.event.date, e.date) and _places_compatible(d.event, e)
+
+
+def _add_people(target: list[Participant], other: list[Participant], taken: set[str]) -> None:
+    for p in other:
+        if merge_key(p) not in taken:
+            target.append(p)
+            taken.add(merge_key(p))
+
+
+def absorb(d: Draft, e: Event) -> None:
+    ev = d.event
+    taken = {merge_key(p) for p in ev.participants()}
+    _add_people(ev.actor, e.actor, taken)
+    _add_people(ev.recipient, e.recipient, taken)
+    starts = {x.start for x in ev.evidence}
+    ev.evidence.extend(x for x in e.evidence if x.start not in starts)
+    ev.evidence.sort(key=lambda x: x.start)
+    if e.date and (not ev.date or len(e.date) > len(ev.date)):
+        ev.date, ev.date_text = e.date, e.date_text
+    ev.location = ev.location or e.location
+    ev.mode = ev.mode or (e.mode if e.event_type == ev.event_type else None)
+    ev.context.extend(c for c in e.context if c not in ev.context)
+    d.type_scores[e.event_type] = d.type_scores.get(e.event_type, 0.0) + e.confidence
+    d.mentions += 1
+    d.ids = participant_ids(ev)
+    ev.confidence = min(0.95, max(ev.confidence, e.confidence) + 0.05)
+
+
+def merge(events: list[Event]) -> list[Event]:
+    drafts: list[Draft] = []
+    for e in events:
+        ids = participant_ids(e)
+        target = next((d for d in reversed(drafts) if compatible(d, e, ids)), None)
+        if target is None:
+            drafts.append(Draft(e, ids, family(e.event_type), type_scores={e.event_type: e.confidence}))
+        else:
+            absorb(target, e)
+    out = []
+    for d in drafts:
+        best = max(d.type_scores.items(), key=lambda kv: kv[1])[0]
+        if best != d.event.event_type:
+            d.event.event_type, d.event.mode = best, None
+        d.event.id = event_id(d.event)
+        out.append(d.event)
+    return out
+
+
+def event_id(e: Event) -> str:
+    ids = ",".join(sorted(p.id for p in e.participants()))
+    first = e.evidence[0].start if e.evidence else 0
+    key = f"{e.article_id}|{e.event_type}|{ids}|{first}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]

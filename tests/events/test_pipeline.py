@@ -1,0 +1,45 @@
+"""The extractor behind the real actor component (`build_nlp`)."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def run(full_nlp, text, published=None):
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline = published, "t", None
+    return full_nlp(doc)._.events
+
+
+def test_pipeline_fills_events(full_nlp):
+    events = run(full_nlp, "Russia recognized the Taliban government in July.", "2025-09-21")
+    ev = next(e for e in events if e.event_type == "SUPPORT")
+    assert {p.name for p in ev.actor} == {"Russia"}
+    assert ev.recipient and ev.date == "2025-07"
+
+
+def test_seed_article_events(full_nlp, shared):
+    lines = (shared / "seeds" / "002_e8012ca3f52a0d11.txt").read_text().strip().split("\n")
+    events = run(full_nlp, "\n".join(lines[8:-1]), "2025-09-21")
+    found = {(e.event_type, e.date) for e in events}
+    assert ("CONSULT", "2025-03") in found  # Boehler visited Kabul in March
+    assert ("CONSULT", "2025-09") in found  # a second trip last week
+    assert ("CONSULT", "2025-05") in found  # met in Beijing in May
+    assert ("SANCTION", "2024") in found  # cut ties that summer
+    assert ("REQUEST", "2025-09-18") in found  # on Thursday
+    beijing = next(e for e in events if e.event_type == "CONSULT" and e.date == "2025-05")
+    assert beijing.location.country == "CHN"
+
+
+def test_participants_resolved_at_the_event_date(full_nlp):
+    old = run(full_nlp, "Pakistan recognized Afghanistan in 2019.", "2025-09-21")
+    new = run(full_nlp, "Pakistan recognized Afghanistan in July.", "2025-09-21")
+    assert {p.id for p in old[0].recipient} == {"AFG"}
+    assert old[0].auxiliary == "historical"
+    assert {p.id for p in new[0].recipient} == {"taliban"}
+
+
+def test_nested_possessive_pronouns_terminate(full_nlp):
+    text = ("The President said his team and their partners would review their own plans, "
+            "and their allies said their forces would join them in their talks with Russia.")
+    run(full_nlp, text)  # used to recurse without end through "their"
