@@ -20,29 +20,45 @@ def matches(ev: Event, gold: GoldEvent, groups: dict[str, set[str]]) -> bool:
 
 
 def assign(events: list[Event], golds: list[GoldEvent], groups: dict[str, set[str]]) -> dict[int, int]:
-    """Maximum matching gold index -> event index; required gold events are placed first.
+    """Maximum matching gold index -> event index (Kuhn's augmenting paths), in three phases.
 
-    Kuhn's augmenting paths: once a gold event is matched it stays matched, so
-    matching the required ones first maximises them before any optional one.
+    1. required gold events, on candidates whose date agrees with theirs;
+    2. required gold events, on any candidate;
+    3. optional gold events.
+    A matched gold event stays matched, so required ones are maximised before any
+    optional one, and a later phase never moves a gold event off an agreeing date.
     """
-    cand = {gi: [ei for ei, ev in enumerate(events) if matches(ev, g, groups)]
-            for gi, g in enumerate(golds)}
+    cand = {gi: [ei for ei, ev in enumerate(events) if matches(ev, g, groups)] for gi, g in enumerate(golds)}
+    agrees = {(gi, ei): _date_agrees(events[ei], golds[gi]) for gi, eis in cand.items() for ei in eis}
     owner: dict[int, int] = {}  # event index -> gold index
+    held: dict[int, int] = {}  # gold index -> event index
 
-    def augment(gi: int, seen: set[int]) -> bool:
-        for ei in cand[gi]:
+    def options(gi: int, agreeing_only: bool) -> list[int]:
+        keep_agreeing = agreeing_only or (gi in held and agrees[(gi, held[gi])])
+        return [ei for ei in cand[gi] if agrees[(gi, ei)] or not keep_agreeing]
+
+    def augment(gi: int, seen: set[int], agreeing_only: bool) -> bool:
+        for ei in options(gi, agreeing_only):
             if ei in seen:
                 continue
             seen.add(ei)
-            if ei not in owner or augment(owner[ei], seen):
-                owner[ei] = gi
+            if ei not in owner or augment(owner[ei], seen, agreeing_only):
+                owner[ei], held[gi] = gi, ei
                 return True
         return False
 
-    order = [i for i, g in enumerate(golds) if g.required] + [i for i, g in enumerate(golds) if not g.required]
-    for gi in order:
-        augment(gi, set())
-    return {gi: ei for ei, gi in owner.items()}
+    required = [i for i, g in enumerate(golds) if g.required]
+    optional = [i for i, g in enumerate(golds) if not g.required]
+    for phase, (group, agreeing_only) in enumerate(((required, True), (required, False), (optional, False))):
+        for gi in group:
+            if phase == 0 or gi not in held:
+                augment(gi, set(), agreeing_only)
+    return dict(held)
+
+
+def _date_agrees(ev: Event, gold: GoldEvent) -> bool:
+    value = (gold.date or {}).get("value")
+    return date_ok(ev.date, str(value)) if value else ev.date is None
 
 
 def date_ok(system: str | None, gold_value: str) -> bool:
