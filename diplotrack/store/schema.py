@@ -124,5 +124,6 @@ story_keys = Table(
     metadata,
     Column("key", String(128), nullable=False),
     Column("story_id", String(40), ForeignKey("stories.id"), nullable=False),
-    Index("ix_story_keys_key", "key"),
+    Column("seq", Integer, nullable=False, default=0),  # the story's seq: newest first per key
+    Index("ix_story_keys_key_seq", "key", "seq"),
 )

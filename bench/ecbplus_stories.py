@@ -1,0 +1,221 @@
+"""Cross-document story clustering on ECB+: do two documents report the same event?
+
+    python bench/ecbplus_stories.py [--mode pipeline|proxy|both] [--topics 36-45] [--limit N]
+
+ECB+ (shared/evaldata/ecbplus) has 982 news documents in 43 topics, two
+"seminal events" (subtopics) per topic: two different earthquakes, two
+different arrests. Gold: two documents report the same event when they are in
+the same subtopic. A system says so when any of their events share a story.
+
+Modes:
+  pipeline  the real diplotrack pipeline (spaCy + actors + PLOVER events), then
+            `stories.attach` per article. ECB+ is general news, so many
+            documents yield no PLOVER event: coverage is reported.
+  proxy     no event extractor: one stand-in event per document from the bare
+            model's named entities (people/organisations as participants, the
+            most named place, a date written in full, the lede as evidence).
+            It measures the story matcher on inputs it can always get.
+
+ECB+ documents' sentence 0 is the source URL: it becomes the article's `url`,
+and a /YYYY/MM/DD/ path in it the publication date (what ingest of the page
+would know). Pairwise precision/recall/F1 is over all document pairs, and also
+within topics only (the "same actors, different event" part).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from itertools import combinations
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from diplotrack.ingest import dedup  # noqa: E402
+from diplotrack.models import Article, Event, Evidence, Location, Participant  # noqa: E402
+from diplotrack.store.db import Store  # noqa: E402
+from diplotrack.stories import attach  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)/([01]?\d|[a-z]{3})[a-z]*/([0-3]?\d)?/?", re.I)
+_FULL_DATE = re.compile(
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
+    re.I)
+
+
+# ---- documents -----------------------------------------------------------------------
+
+
+def detok(tokens: list[str]) -> str:
+    text = " ".join(tokens)
+    text = re.sub(r" ([.,;:!?%)\]}])", r"\1", text)
+    text = re.sub(r"([(\[{$]) ", r"\1", text)
+    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
+    return text.replace("``", '"').replace("''", '"')
+
+
+def url_date(url: str) -> str | None:
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    year, month, day = m.group(1), m.group(2).lower(), m.group(3)
+    mon = int(month) if month.isdigit() else MONTHS.get(month[:3])
+    if not mon or not 1 <= mon <= 12:
+        return year
+    return f"{year}-{mon:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
+
+
+def load_docs(topics: set[str] | None, limit: int | None) -> tuple[list[Article], dict[str, str]]:
+    rows = [json.loads(line) for line in (ROOT / "doc_index.jsonl").open()]
+    rows = [r for r in rows if not topics or r["topic"] in topics][: limit or None]
+    articles, gold = [], {}
+    for r in rows:
+        tree = ET.parse(ROOT / "ECB+" / r["topic"] / f"{r['doc']}.xml")
+        sents: dict[int, list[str]] = defaultdict(list)
+        for tok in tree.getroot().iter("token"):
+            sents[int(tok.get("sentence", "0"))].append(tok.text or "")
+        url = None
+        if r["doc"].endswith("plus") and sents:
+            url = "".join(sents.pop(min(sents)))
+        text = "\n".join(detok(v) for _, v in sorted(sents.items()))
+        host = re.match(r"https?://(?:www\.)?([^/]+)", url or "")
+        articles.append(Article(
+            id=r["doc"], source=f"ecbplus:{r['doc']}", text=text, url=url,
+            outlet=host.group(1) if host else None, published=url_date(url or ""),
+            text_hash=dedup.text_hash(text + r["doc"]), simhash=dedup.simhash(text)))
+        gold[r["doc"]] = r["subtopic"]
+    return articles, gold
+
+
+# ---- events ----------------------------------------------------------------------------
+
+
+def pipeline_events(articles: list[Article]) -> dict[str, list[Event]]:
+    from diplotrack.nlp.pipeline import build_nlp, process
+
+    nlp = build_nlp()
+    return {a.id: list(doc._.events or []) for a, doc in zip(articles, process(nlp, articles),
+                                                             strict=True)}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def proxy_events(articles: list[Article]) -> dict[str, list[Event]]:
+    """One stand-in event per document from named entities (no event extractor)."""
+    from diplotrack.nlp.pipeline import load_model
+
+    nlp = load_model()
+    out: dict[str, list[Event]] = {}
+    for a, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
+        who = Counter(_slug(e.text) for e in doc.ents if e.label_ in {"PERSON", "ORG", "NORP"})
+        where = Counter(e.text for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"})
+        sents = [s.text for s in doc.sents][:3]
+        root = next(iter(doc.sents)).root.lemma_ if len(doc) else None
+        full = _FULL_DATE.search(a.text)
+        date = (f"{full.group(3)}-{MONTHS[full.group(1)[:3].lower()]:02d}-{int(full.group(2)):02d}"
+                if full else None)
+        out[a.id] = [Event(
+            id=f"{a.id}-proxy", article_id=a.id, event_type="CONSULT", trigger=root,
+            actor=[Participant(p, p, "person", p) for p, _ in who.most_common(4) if p],
+            location=Location(where.most_common(1)[0][0]) if where else None, date=date,
+            evidence=[Evidence(s, 0, len(s)) for s in sents])]
+    return out
+
+
+# ---- clustering and scoring --------------------------------------------------------------
+
+
+def cluster(articles: list[Article], events: dict[str, list[Event]]) -> dict[str, set[str]]:
+    """Attach every document's events in ingest order; doc -> its story ids."""
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(str(Path(tmp) / "ecb.db"))
+        for a in articles:
+            evs = events.get(a.id, [])
+            with store.transaction() as conn:
+                store.save_article(conn, a)
+                attach(conn, evs, a)
+                store.save_events(conn, evs)
+        store.close()
+    return {a.id: {e.story_id for e in events.get(a.id, []) if e.story_id} for a in articles}
+
+
+def pairwise(stories: dict[str, set[str]], gold: dict[str, str], topic_of: dict[str, str],
+             within_topic: bool, docs: list[str]) -> dict[str, float]:
+    tp = fp = fn = 0
+    for x, y in combinations(docs, 2):
+        if within_topic and topic_of[x] != topic_of[y]:
+            continue
+        same = gold[x] == gold[y]
+        said = bool(stories[x] & stories[y])
+        tp += same and said
+        fp += said and not same
+        fn += same and not said
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+
+
+def report(name: str, articles: list[Article], events: dict[str, list[Event]],
+           gold: dict[str, str], seconds: float) -> None:
+    t0 = time.perf_counter()
+    stories = cluster(articles, events)
+    took = time.perf_counter() - t0
+    topic_of = {a.id: a.id.split("_")[0] for a in articles}
+    docs = [a.id for a in articles]
+    covered = [d for d in docs if stories[d]]
+    n_events = sum(len(v) for v in events.values())
+    print(f"\n== {name}: {len(docs)} docs, {n_events} events, {len(covered)} docs with an event; "
+          f"events {seconds:.0f} s, stories {took:.1f} s")
+    for label, subset in (("all docs", docs), ("docs with an event", covered)):
+        for within in (False, True):
+            m = pairwise(stories, gold, topic_of, within, subset)
+            scope = "within topics" if within else "all pairs"
+            print(f"  {label:<19} {scope:<13} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f} "
+                  f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
+
+
+def parse_topics(spec: str | None) -> set[str] | None:
+    if not spec:
+        return None
+    out: set[str] = set()
+    for part in spec.split(","):
+        lo, _, hi = part.partition("-")
+        out |= {str(t) for t in range(int(lo), int(hi or lo) + 1)}
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--mode", choices=["pipeline", "proxy", "both"], default="both")
+    ap.add_argument("--topics", help="e.g. 36-45 (the usual test split); default all")
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args()
+    articles, gold = load_docs(parse_topics(args.topics), args.limit)
+    print(f"{len(articles)} ECB+ documents, {len(set(gold.values()))} gold events (subtopics), "
+          f"{sum(1 for a in articles if a.published)} with a date from their URL")
+    modes = ["pipeline", "proxy"] if args.mode == "both" else [args.mode]
+    for mode in modes:
+        t0 = time.perf_counter()
+        if mode == "pipeline":
+            try:
+                events = pipeline_events(articles)
+            except ImportError as exc:  # the extractor is not installed in this checkout
+                print(f"\n== pipeline: not available ({exc}); see proxy")
+                continue
+        else:
+            events = proxy_events(articles)
+        report(mode, articles, events, gold, time.perf_counter() - t0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,128 @@
+"""Blocking keys: which stored stories a new event is compared with.
+
+A story is filed under keys made of an anchor (a pair of canonical
+participants, or one participant, or its place), a group of category families
+(cooperation or conflict) and a time
+bucket (`m:2025-03`, `y:2025`; `yo:2025` when it is dated to the year only,
+`u` while undated, and `any` always). A new event looks up only the keys that
+its own anchors, compatible families and date can share, so the work per
+event does not grow with the store. Buckets that can grow without bound
+(`any`, `u`, `y:`) are read newest first and cut at a fixed number.
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from diplotrack.store import schema as s
+from diplotrack.stories import config, dates
+from diplotrack.stories.profile import Profile
+
+MAX_KEY = 128
+
+
+def anchors(p: Profile) -> tuple[list[str], list[str]]:
+    """(anchors a story is filed under, anchors an event with this profile looks up).
+
+    Stories are filed under each pair of participants, each participant, each
+    participant alone in the story (`p1s`) and their place. An event with two
+    or more participants looks up its pairs and the stories of one of them
+    alone; with one participant, every story of it; with none, its place.
+    """
+    people = sorted(p.participants)
+    pairs = [f"p2|{a}|{b}" for a, b in combinations(people, 2)]
+    singles = [f"p1|{a}" for a in people]
+    places = [f"p1|@{place[:40]}" for place in sorted(p.places)]
+    solo = [f"p1s|{a}" for a in people] if len(people) == 1 else []
+    filed = pairs + singles + solo + places
+    if len(people) >= 2:
+        return filed, pairs + [f"p1s|{a}" for a in people]
+    return filed, singles or places
+
+
+def story_keys(p: Profile) -> set[str]:
+    """Every key a story with this profile is filed under."""
+    suffixes = ["any"]
+    for d in p.dates:
+        y = dates.year(d)
+        suffixes.append(f"y:{y}")
+        suffixes += [f"m:{m}" for m in dates.month_keys(d)] or [f"yo:{y}"]
+    if not p.dates:
+        suffixes.append("u")
+    blocks = sorted({config.block(config.family(c)) for c in p.categories})
+    return set(_combine(anchors(p)[0], blocks, suffixes))
+
+
+def lookup_keys(p: Profile, cfg: dict[str, Any]) -> tuple[list[str], list[str]]:
+    """(keys read in full, keys read newest-first up to a cap) for a new event.
+
+    Dated events read their month's buckets in full; the open-ended buckets
+    (undated stories, the year, `any`) are read only under the event's most
+    specific anchors (its pairs, when it has two participants) and capped.
+    """
+    families = config.lookup_blocks(p.family)
+    look = anchors(p)[1]
+    narrow = [a for a in look if a.startswith("p2|")] or look
+    date = p.date
+    if not date:
+        return [], _combine(narrow, families, ["any"])
+    y = dates.year(date)
+    months = dates.month_keys(date, int(cfg["day_tolerance"]))
+    if months:
+        full = [f"m:{m}" for m in months] + [f"yo:{y}"]
+        return _combine(look, families, full), _combine(narrow, families, ["u"])
+    return [], _combine(narrow, families, [f"y:{y}", "u"])
+
+
+def _combine(anchor_list: list[str], families: list[str], suffixes: list[str]) -> list[str]:
+    out = [f"{a}|{f}|{sfx}"[:MAX_KEY] for a in anchor_list for f in families for sfx in suffixes]
+    return list(dict.fromkeys(out))
+
+
+# ---- SQL ---------------------------------------------------------------------------
+
+
+def candidates(conn: Connection, lookups: list[tuple[list[str], list[str]]], cap: int,
+               limit: int) -> list[list[str]]:
+    """For each (full keys, capped keys) lookup, the story ids filed under any of its
+    keys, those sharing most keys first, then the newest; at most `limit` each.
+    One round trip for all the lookups of an article."""
+    parts: list[str] = []
+    params: dict[str, Any] = {"cap": cap}
+    for e, (full, capped) in enumerate(lookups):
+        if full:
+            names = []
+            for i, key in enumerate(full):
+                params[f"f{e}_{i}"] = key
+                names.append(f":f{e}_{i}")
+            parts.append(f"SELECT {e} AS ev, story_id, seq FROM story_keys "
+                         f"WHERE key IN ({', '.join(names)})")
+        for i, key in enumerate(capped):
+            params[f"c{e}_{i}"] = key
+            parts.append(
+                f"SELECT {e} AS ev, story_id, seq FROM (SELECT story_id, seq FROM story_keys "
+                f"WHERE key = :c{e}_{i} ORDER BY seq DESC LIMIT :cap) AS t{e}_{i}"
+            )
+    out: list[list[tuple[int, int, str]]] = [[] for _ in lookups]
+    if parts:
+        sql = (f"SELECT ev, story_id, COUNT(*), MAX(seq) FROM ({' UNION ALL '.join(parts)}) "
+               f"AS hits GROUP BY ev, story_id")
+        for ev, sid, hits, seq in conn.execute(text(sql), params):
+            out[ev].append((-hits, -seq, sid))
+    return [[sid for *_, sid in sorted(found)[:limit]] for found in out]
+
+
+def add(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """File stories under new keys: rows of {key, story_id, seq}."""
+    if rows:
+        conn.execute(s.story_keys.insert(), rows)
+
+
+def repoint(conn: Connection, old_id: str, new_id: str, seq: int) -> None:
+    """A merged story's keys now lead to the story it merged into."""
+    conn.execute(
+        s.story_keys.update().where(s.story_keys.c.story_id == old_id).values(story_id=new_id, seq=seq)
+    )

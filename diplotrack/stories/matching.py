@@ -1,0 +1,106 @@
+"""Attach each new event to the story it reports, or start a new story.
+
+Called once per article, inside its transaction and before its events are
+stored. Candidates come only from blocking-key lookups (keys.py); each is
+scored (score.py) and the event joins the best one above the threshold. Two
+events of one article are two real-world events, so an article gives each
+story at most one report. When an event binds two stories that also match
+each other strongly, they merge into the older one (its id is kept).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+
+from diplotrack.models import Article, Event
+from diplotrack.stories import config, keys, lifecycle, repo
+from diplotrack.stories.profile import Profile
+from diplotrack.stories.repo import StoryRow
+from diplotrack.stories.score import score
+
+
+@dataclass
+class Candidate:
+    score: float
+    event: Event
+    story: StoryRow
+
+
+def attach(conn: Connection, events: list[Event], article: Article) -> None:
+    """Set `story_id` on each event; write the stories and their keys."""
+    cfg = config.load()
+    known = repo.known_events(conn, [e.id for e in events])
+    for ev in events:
+        ev.story_id = known.get(ev.id)
+    pending = [e for e in events if e.id not in known]
+    if not pending:
+        return
+    profiles = {e.id: Profile.of_event(e, article.published) for e in pending}
+    cands = _candidates(conn, pending, profiles, article, cfg)
+    taken: dict[str, StoryRow] = {}
+    for c in sorted(cands, key=lambda c: (-c.score, c.story.seq)):
+        if c.event.story_id or c.story.id in taken:
+            continue
+        story = _maybe_merge(conn, c, cands, taken, cfg)
+        story.before_change()
+        story.profile.absorb(profiles[c.event.id])
+        c.event.story_id = story.id
+        taken[story.id] = story
+    fresh = [e for e in pending if not e.story_id]
+    for ev, seq in zip(fresh, repo.next_seqs(conn, len(fresh)), strict=True):
+        row = StoryRow(repo.new_id(ev.id), seq, profiles[ev.id], is_new=True)
+        ev.story_id = row.id
+        taken[row.id] = row
+    repo.save(conn, list(taken.values()))
+
+
+def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profile],
+                article: Article, cfg: dict[str, Any]) -> list[Candidate]:
+    """Every (event, story) pair that shares a key and scores above its threshold."""
+    found = keys.candidates(conn, [keys.lookup_keys(profiles[e.id], cfg) for e in events],
+                            int(cfg["recent_undated_candidates"]), int(cfg["max_candidates"]))
+    rows = repo.load(conn, [sid for ids in found for sid in ids])
+    out: list[Candidate] = []
+    for ev, ids in zip(events, found, strict=True):
+        seen: set[str] = set()
+        for sid in ids:
+            story = rows.get(sid)
+            if story is None or story.id in seen or article.id in story.profile.articles:
+                continue
+            seen.add(story.id)
+            m = score(profiles[ev.id], story.profile, cfg)
+            if m is None:
+                continue
+            historical = lifecycle.is_historical(ev)
+            bar = lifecycle.threshold(cfg, historical, m.one_side_undated)
+            if m.one_side_undated and not historical and not lifecycle.enough_without_date(cfg, m.parts):
+                continue
+            if m.score >= bar:
+                out.append(Candidate(m.score, ev, story))
+    return out
+
+
+def _maybe_merge(conn: Connection, best: Candidate, cands: list[Candidate],
+                 taken: dict[str, StoryRow], cfg: dict[str, Any]) -> StoryRow:
+    """Merge the other stories this event binds strongly into the oldest of them."""
+    bar = float(cfg["merge_threshold"])
+    story = best.story
+    if best.score < bar:
+        return story
+    for other in cands:
+        o = other.story
+        if (other.event is not best.event or o.id == story.id or o.id in taken
+                or other.score < bar or set(o.profile.articles) & set(story.profile.articles)):
+            continue
+        m = score(story.profile, o.profile, cfg)
+        if m is None or m.score < bar:
+            continue
+        keep, gone = (story, o) if story.seq <= o.seq else (o, story)
+        repo.merge(conn, keep, gone)
+        gone.profile = keep.profile
+        gone.id, gone.seq = keep.id, keep.seq
+        story = keep
+    return story

@@ -1,0 +1,73 @@
+"""Quantities in evidence sentences: "five single-day visas", "20 member states".
+
+A report that names the same thing without a number ("temporary visas") is
+found too, so claims can show that one outlet counts and another does not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplotrack.stories import config, text
+
+_TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_][\w-]*", re.UNICODE)
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+MAX_MODIFIERS = 3
+
+
+@dataclass(frozen=True)
+class Quantity:
+    subject: str  # stemmed head noun: "visa"
+    number: float | None  # None: named without a number
+    phrase: str  # the words as written (lower case)
+
+
+def _number(token: str) -> float | None:
+    if token[0].isdigit():
+        if _YEAR.match(token):
+            return None
+        try:
+            return float(token.replace(",", ""))
+        except ValueError:
+            return None
+    return config.number_words().get(token)
+
+
+def _is_word(token: str) -> bool:
+    return token[0].isalpha() and token not in config.stopwords() and _number(token) is None
+
+
+def quantities(sentence: str) -> list[Quantity]:
+    """Every number followed by the thing it counts."""
+    tokens = _TOKEN.findall(text.fold(sentence))
+    out: list[Quantity] = []
+    for i, tok in enumerate(tokens):
+        value = _number(tok)
+        if value is None:
+            continue
+        words: list[str] = []
+        for nxt in tokens[i + 1 : i + 1 + MAX_MODIFIERS + 1]:
+            if not _is_word(nxt):
+                break
+            words.append(nxt)
+        if not words:
+            continue
+        head = next((j for j, w in enumerate(words) if w.endswith("s") and not w.endswith("ss")), 0)
+        words = words[: head + 1]
+        out.append(Quantity(text.stem(words[-1]), value, " ".join([tok, *words])))
+    return out
+
+
+def mentions(sentence: str, subject: str) -> list[Quantity]:
+    """Mentions of `subject` (a stemmed noun) in a sentence, with or without a number."""
+    found = [q for q in quantities(sentence) if q.subject == subject]
+    if found:
+        return found
+    tokens = _TOKEN.findall(text.fold(sentence))
+    for i, tok in enumerate(tokens):
+        if tok[0].isalpha() and text.stem(tok) == subject:
+            before = tokens[i - 1] if i else ""
+            words = [before, tok] if before and _is_word(before) else [tok]
+            return [Quantity(subject, None, " ".join(words))]
+    return []

@@ -1,0 +1,156 @@
+"""What the matcher knows about an event or a story, in one shape.
+
+A story's profile is the sum of its reports' profiles; it is kept as JSON in
+`stories.data` so that scoring a candidate needs one row, not its events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, fields
+from functools import cached_property
+from typing import Any
+
+from diplotrack.models import Event
+from diplotrack.stories import config, dates, lifecycle, text
+
+
+@dataclass
+class Profile:
+    n: int = 0
+    categories: dict[str, int] = field(default_factory=dict)
+    participants: dict[str, int] = field(default_factory=dict)
+    dates: dict[str, int] = field(default_factory=dict)
+    places: dict[str, int] = field(default_factory=dict)
+    countries: dict[str, int] = field(default_factory=dict)
+    modes: dict[str, int] = field(default_factory=dict)
+    words: dict[str, float] = field(default_factory=dict)
+    articles: list[str] = field(default_factory=list)
+    statuses: dict[str, int] = field(default_factory=dict)
+    historical: int = 0
+    published: str | None = None  # the earliest publication date of its reports
+    merged_into: str | None = None
+
+    # ---- derived ----------------------------------------------------------------
+
+    @property
+    def category(self) -> str:
+        return _majority(self.categories) or "CONSULT"
+
+    @property
+    def family(self) -> str:
+        return config.family(self.category)
+
+    @cached_property
+    def date(self) -> str | None:
+        """The best-supported date: most compatible reports, then most precise."""
+        return dates.best(self.dates)
+
+    @property
+    def status(self) -> str:
+        return lifecycle.story_status(self.statuses)
+
+    @property
+    def retrospective(self) -> bool:
+        """Known only from historical mentions (anniversaries, background)."""
+        return self.n > 0 and self.historical >= self.n
+
+    # ---- building ---------------------------------------------------------------
+
+    @classmethod
+    def of_event(cls, ev: Event, published: str | None = None) -> Profile:
+        cfg = config.load()
+        words: Counter[str] = Counter()
+        for e in ev.evidence:
+            words.update(text.weighted_words(e.sentence))
+        if ev.trigger:
+            words.update(text.weighted_words(ev.trigger, weight=2.0))
+        loc = ev.location
+        date = dates.normalise(ev.date)
+        return cls(
+            n=1,
+            categories={ev.event_type.upper(): 1},
+            participants={pid: 1 for pid in participant_ids(ev)[: cfg["max_participants"]]},
+            dates={date: 1} if date else {},
+            places={text.fold(loc.name): 1} if loc and loc.name else {},
+            countries={loc.country.upper(): 1} if loc and loc.country else {},
+            modes={ev.mode.lower(): 1} if ev.mode else {},
+            words=text.top(dict(words), int(cfg["story_words"])),
+            articles=[ev.article_id],
+            statuses={lifecycle.event_status(ev): 1},
+            historical=1 if lifecycle.is_historical(ev) else 0,
+            published=dates.normalise(published),
+        )
+
+    def absorb(self, other: Profile) -> None:
+        """Add another profile's reports to this one (a report joins, or a story merges)."""
+        self.__dict__.pop("date", None)
+        self.n += other.n
+        for mine, theirs in (
+            (self.categories, other.categories), (self.participants, other.participants),
+            (self.dates, other.dates), (self.places, other.places),
+            (self.countries, other.countries), (self.modes, other.modes),
+            (self.statuses, other.statuses),
+        ):
+            for k, v in theirs.items():
+                mine[k] = mine.get(k, 0) + v
+        words = Counter(self.words)
+        words.update(other.words)
+        self.words = text.top(dict(words), int(config.load()["story_words"]))
+        self.articles += [a for a in other.articles if a not in self.articles]
+        self.historical += other.historical
+        known = [p for p in (self.published, other.published) if p]
+        self.published = min(known) if known else None
+
+    # ---- persistence --------------------------------------------------------------
+
+    def to_json(self) -> dict[str, Any]:
+        out = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {k: v for k, v in out.items() if v or k == "n"}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Profile:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+UNKNOWN_PREFIXES = ("person", "org", "norp", "place", "group")
+ACTS_FOR_COUNTRY = ("government_body", "person")
+
+
+def participant_ids(ev: Event) -> list[str]:
+    """The ids two reports' participants are compared by, actors first, no repeats.
+
+    A state body ("bel:foreign-ministry") counts as its state, and a person or
+    body acting for a country also counts as that country: one outlet's
+    "Belgium granted visas" is another's "the Belgian Foreign Ministry issued".
+    """
+    seen: list[str] = []
+    for p in ev.participants():
+        ids = [match_id(p.id or "")]
+        if p.kind in ACTS_FOR_COUNTRY and p.country:
+            ids.append(p.country.lower())
+        for pid in ids:
+            if pid and pid not in seen:
+                seen.append(pid)
+    return seen
+
+
+def match_id(pid: str) -> str:
+    """A participant id as compared across reports. A body of a registry actor
+    ("taliban:foreign-ministry") is that actor; a person outside the registry
+    ("person:adam-boehler") is known by the surname, as reports name people in
+    full once and by surname after."""
+    pid = pid.strip().lower()
+    prefix, colon, rest = pid.partition(":")
+    if not colon:
+        return pid
+    if prefix == "person":
+        return "person:" + rest.rsplit("-", 1)[-1]
+    return pid if prefix in UNKNOWN_PREFIXES else prefix
+
+
+def _majority(counts: dict[str, int]) -> str | None:
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])  # first seen wins ties

@@ -1,0 +1,112 @@
+"""How alike an event (or story) and a candidate story are: a weighted sum of
+category, participants, date, place, mode and evidence wording, or None when
+they cannot be the same real-world event (unrelated categories, disjoint
+participants, dates that do not meet)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from diplotrack.stories import config, dates, lifecycle, text
+from diplotrack.stories.profile import Profile
+
+
+@dataclass
+class Match:
+    score: float
+    one_side_undated: bool  # a side is undated: the date cannot tell events apart
+    parts: dict[str, float]
+
+
+def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
+    cfg = cfg or config.load()
+    parts: dict[str, float] = {}
+    cat = max((config.category_score(x, y) for x in core(a.categories, a.n, cfg)
+               for y in core(b.categories, b.n, cfg)), default=0.0)
+    if cat <= 0:
+        return None
+    parts["category"] = cat
+    people = participant_score(a, b, cfg)
+    if people is None:
+        return None
+    parts["participants"] = people
+    when = date_score(a, b, cfg)
+    if when is None:
+        return None
+    parts["date"] = when
+    parts["location"] = location_score(a, b, cfg)
+    parts["mode"] = mode_score(a, b, cfg)
+    parts["words"] = text.cosine(a.words, b.words)
+    weights = cfg["weights"]
+    total = sum(weights[k] * v for k, v in parts.items()) / sum(weights.values())
+    return Match(total, not a.dates or not b.dates, parts)
+
+
+def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:
+    """The values enough of a story's reports give (all of them for a single report):
+    a story that has absorbed many reports must not match anything any one of them
+    mentioned."""
+    if n <= 2:
+        return set(counts)
+    least = max(1.0, float(cfg["core_share"]) * n)
+    top = max(counts.values(), default=0)
+    return {k for k, v in counts.items() if v >= least or v == top}
+
+
+def participant_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float | None:
+    pa, pb = core(a.participants, a.n, cfg), core(b.participants, b.n, cfg)
+    if not pa or not pb:
+        return 0.3  # one side names nobody: neutral-low
+    shared = len(pa & pb)
+    if not shared:
+        return None
+    overlap = shared / min(len(pa), len(pb))
+    jaccard = shared / len(pa | pb)
+    share = float(cfg["participant_overlap_share"])
+    return share * overlap + (1 - share) * jaccard
+
+
+def date_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float | None:
+    da, db = a.date, b.date
+    if not da or not db:
+        undated, dated = (a, b) if not da else (b, a)
+        if dated.date and reported_before(undated, dated.date, cfg):
+            return None
+        return float(cfg["date_undated"])
+    if not dates.compatible(da, db, int(cfg["day_tolerance"])):
+        if lifecycle.date_free(a.statuses) or lifecycle.date_free(b.statuses):
+            return 0.0
+        return None
+    value = float(cfg["date_scores"][dates.coarser(da, db)])
+    if da != db and dates.coarser(da, db) == "day":
+        value *= 0.8  # within the tolerance, not the same day
+    return value
+
+
+def location_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float:
+    places_a, places_b = core(a.places, a.n, cfg), core(b.places, b.n, cfg)
+    countries_a, countries_b = core(a.countries, a.n, cfg), core(b.countries, b.n, cfg)
+    if places_a & places_b:
+        return float(cfg["location_same_place"])
+    if countries_a & countries_b:
+        return float(cfg["location_same_country"])
+    if (countries_a and countries_b) or (places_a and places_b and not (countries_a or countries_b)):
+        return float(cfg["location_conflict"])
+    return float(cfg["location_missing"])
+
+
+def mode_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float:
+    if not a.modes or not b.modes:
+        return float(cfg["mode_missing"])
+    if core(a.modes, a.n, cfg) & core(b.modes, b.n, cfg):
+        return float(cfg["mode_same"])
+    return float(cfg["mode_differ"])
+
+
+def reported_before(undated: Profile, when: str, cfg: dict[str, Any]) -> bool:
+    """True when an undated report (or story) was published before `when` began,
+    so cannot be about it, unless it announced a plan."""
+    if not undated.published or undated.statuses.get("planned"):
+        return False
+    return dates.before(undated.published, when, int(cfg["day_tolerance"]))
