@@ -108,17 +108,29 @@ def merge(events: list[Event]) -> list[Event]:
         else:
             absorb(target, e)
     out = []
+    used: set[str] = set()
     for d in drafts:
         best = max(d.type_scores.items(), key=lambda kv: kv[1])[0]
         if best != d.event.event_type:
             d.event.event_type, d.event.mode = best, None
-        d.event.id = event_id(d.event)
+        d.event.id = event_id(d.event, used)
+        used.add(d.event.id)
         out.append(d.event)
     return out
 
 
-def event_id(e: Event) -> str:
+def event_id(e: Event, taken: set[str] | None = None) -> str:
+    """Stable id from article, category, participants and first evidence offset.
+
+    Two events of one article can share all four (two triggers of one category in
+    one sentence that did not merge): the later gets a counter, in document order.
+    """
     ids = ",".join(sorted(p.id for p in e.participants()))
     first = e.evidence[0].start if e.evidence else 0
     key = f"{e.article_id}|{e.event_type}|{ids}|{first}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+    eid = hashlib.sha1(key.encode("utf-8")).hexdigest()[:20]
+    n = 1
+    while taken and eid in taken:
+        n += 1
+        eid = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:20]
+    return eid

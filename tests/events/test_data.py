@@ -60,3 +60,19 @@ def test_geocoding_prefers_capitals_and_knows_countries():
 def test_multiword_translations_are_not_city_names():
     assert geocode("White House") is None  # "Casa Blanca" is an alternate name of Casablanca
     assert geocode("Peking").name == "Beijing"
+
+
+def test_event_ids_stay_unique_when_all_key_parts_coincide():
+    from diplotrack.events.merge import event_id
+    from diplotrack.models import Event, Evidence, Participant
+
+    def make() -> Event:
+        return Event(id="", article_id="a", event_type="CONSULT",
+                     actor=[Participant(id="USA", name="United States", kind="state", text="US")],
+                     evidence=[Evidence(sentence="s", start=5, end=9)])
+
+    taken: set[str] = set()
+    first = event_id(make(), taken)
+    taken.add(first)
+    second = event_id(make(), taken)
+    assert first != second and first == event_id(make()) and len(second) == 20
