@@ -37,6 +37,7 @@ from diplotrack.store.db import Store
 log = logging.getLogger(__name__)
 
 EVENT_LANGUAGES = {"en"}
+BATCH_CHARS = 100_000  # spaCy holds a whole batch in memory: long briefings go a few at a time
 
 Analysed = tuple[Article, list[Event], str | None] | AnalysisError  # with framing, events, a note
 
@@ -212,13 +213,19 @@ def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Anal
     return results
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:
+    """Batches of at most `size` articles and about `max_chars` characters (bounds peak memory)."""
     batch: list[Article] = []
+    chars = 0
     for item in items:
+        if batch and chars + len(item.text) > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += len(item.text)
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
 
