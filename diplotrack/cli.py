@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> None:
         err.print("aborted", markup=False)
         code = 130
     except USAGE_ERRORS as exc:
-        exc.show()
+        exc.show()  # type: ignore[attr-defined]  # both classes have show()
         code = 2
     except DiplotrackError as exc:
         if debug:

@@ -23,18 +23,20 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
 
 def find_article(store: Store, doc: str) -> dict[str, Any] | None:
     """The stored article read from a file named `doc` (or a .jsonl line with that id)."""
-    for art in store.iter_articles():
-        path, _, line_id = art["source"].partition("#")
-        if PurePath(path).name == doc or line_id == doc or PurePath(path).name == doc + ".gz":
-            return art
+    for article_id, source in store.sources_ending(doc, doc + ".gz", "#" + doc):
+        path, _, line_id = source.partition("#")
+        if PurePath(path).name in (doc, doc + ".gz") or line_id == doc:
+            return store.get_article(article_id)
     return None
 
 
 def score(store: Store, gold: Gold) -> dict[str, Any]:
-    per_doc, totals, cluster_members = [], [0, 0, 0], []
+    per_doc: list[dict[str, Any]] = []
+    totals = [0, 0, 0]
+    cluster_members: list[tuple[str, str, str | None]] = []
     dates = {"scored": 0, "right": 0, "undated_gold": 0, "undated_kept_empty": 0}
     places = {"scored": 0, "right": 0}
-    meta = {"checked": 0, "right": 0, "wrong": []}
+    meta: dict[str, Any] = {"checked": 0, "right": 0, "wrong": []}
     articles = {g.doc: find_article(store, g.doc) for g in gold.docs}
     for g in gold.docs:
         art = articles[g.doc]

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, select, text
+from sqlalchemy import Connection, Engine, create_engine, event, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplotrack.errors import StoreError
@@ -181,6 +181,15 @@ class Store:
         with self.engine.connect() as conn:
             row = conn.execute(select(s.articles).where(s.articles.c.id == article_id)).mappings().first()
         return article_record(row) if row else None
+
+    def sources_ending(self, *suffixes: str) -> list[tuple[str, str]]:
+        """(article id, source) of every source read whose text ends with one of `suffixes`."""
+        src = s.article_sources.c.source
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(s.article_sources.c.article_id, src).where(or_(*(src.endswith(x, autoescape=True) for x in suffixes)))
+            ).all()
+        return [(r[0], r[1]) for r in rows]
 
     def iter_events(self, article_id: str | None = None) -> Iterator[Event]:
         query = (
