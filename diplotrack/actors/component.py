@@ -10,6 +10,7 @@ Date-dependent actors resolve at doc._.published (None: now); the event
 extractor re-resolves a mention at the event date with `resolve_mention`.
 """
 
+from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from diplotrack.actors.generic import STATE_KINDS, extend_state, title_before
 from diplotrack.actors.geo import capital_place, country_place
 from diplotrack.actors.levels import cues
 from diplotrack.actors.matcher import Cand, Gazetteer
-from diplotrack.actors.registry import Registry, load_registry, norm
+from diplotrack.actors.registry import Actor, Registry, load_registry, norm
 from diplotrack.actors.unknown import (
     LABELS,
     ner_wins,
@@ -65,6 +66,12 @@ def _coordinated(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+def _actor_id(c: Cand) -> str:
+    """The registry id of a candidate that is not for an unknown actor: a Cand
+    carries either an actor_id or an `unknown` participant, never neither."""
+    return cast(str, c.actor_id)
+
+
 def doc_date(doc: Doc) -> str | None:
     pub = doc._.published if Doc.has_extension("published") else None
     return str(pub)[:10] if pub else None
@@ -88,12 +95,13 @@ class ActorFinder:
         return doc
 
     def _context(self, cands: list[Cand]) -> list[Cand]:
-        reg = self.registry
-        present = {reg.actors[c.actor_id].country for c in cands if c.via != "context"}
-        present |= {c.actor_id for c in cands if c.via != "context"}
+        # only gazetteer candidates here, and every one names a registry actor
+        present = {self._actor(c).country for c in cands if c.via != "context"}
+        present |= {_actor_id(c) for c in cands if c.via != "context"}
         keep = []
         for c in cands:
-            anchors = reg.actors[c.actor_id].meta.get("context_anchor") or []
+            # a list of actor ids in groups.yaml
+            anchors = cast("list[str]", self._actor(c).meta.get("context_anchor") or [])
             if c.via != "context" or present & set(anchors):
                 keep.append(c)
         return keep
@@ -106,7 +114,7 @@ class ActorFinder:
             if i in absorbed:
                 continue
             longer = None
-            if self.registry.actors[c.actor_id].kind in STATE_KINDS:
+            if self._actor(c).kind in STATE_KINDS:
                 generic = self._generic_next(doc, cands, i)
                 if generic is not None:
                     taken[generic.start:generic.end] = [False] * generic.size
@@ -155,7 +163,7 @@ class ActorFinder:
                 continue
             cands = [c for c in cands if c not in overlap] + [new]
             if ent.label_ == "PERSON" and e - s > 1:
-                surnames[norm(doc[e - 1].text)] = new.actor_id or new.unknown
+                surnames[norm(doc[e - 1].text)] = new.actor_id or cast(Participant, new.unknown)
         return sorted(cands, key=lambda c: c.start)
 
     def _widen_person(self, doc: Doc, ent, s: int, e: int, overlap: list[Cand]) -> None:
@@ -164,7 +172,8 @@ class ActorFinder:
         if ent.label_ != "PERSON" or len(overlap) != 1:
             return
         c = overlap[0]
-        if c.start < s or c.end > e or c.size == e - s or self.registry.actors[c.actor_id].kind != "person":
+        # NER-made candidates lie inside earlier entities, so `c` is a registry one
+        if c.start < s or c.end > e or c.size == e - s or self._actor(c).kind != "person":
             return
         hit = fuzzy_index().find(doc[s:e].text, {"person"})
         if hit and hit[0] == c.actor_id:
@@ -188,18 +197,22 @@ class ActorFinder:
                 c.extra["public"] = True
                 aff = by_end.get(aff_end) if aff_end is not None else None
                 if aff is not None:
-                    self._affiliate(c, aff)
+                    self._affiliate(c, c.unknown, aff)
         return cands
 
     def _is_person(self, c: Cand) -> bool:
         if c.unknown is not None:
             return c.unknown.kind == "person"
-        return self.registry.actors[c.actor_id].kind == "person"
+        return self._actor(c).kind == "person"
 
-    def _affiliate(self, person: Cand, aff: Cand) -> None:
-        p = aff.unknown or self.registry.participant(aff.actor_id, "", None)
-        person.unknown.affiliation = p.affiliation if p.kind == "government_body" and p.affiliation else p.name
-        person.unknown.country = p.country
+    def _actor(self, c: Cand) -> Actor:
+        return self.registry.actors[_actor_id(c)]
+
+    def _affiliate(self, person: Cand, unknown: Participant, aff: Cand) -> None:
+        """Affiliate `person` (whose participant is `unknown`) with the actor `aff`."""
+        p = aff.unknown or self.registry.participant(_actor_id(aff), "", None)
+        unknown.affiliation = p.affiliation if p.kind == "government_body" and p.affiliation else p.name
+        unknown.country = p.country
         person.extra["affiliation_id"] = p.id
 
     def _mention(self, doc: Doc, c: Cand, date: str | None) -> ActorMention:
@@ -212,12 +225,12 @@ class ActorFinder:
         extra["actor_id"] = c.actor_id
         if c.level:
             extra["title_level"] = c.level
-        p = self.registry.participant(c.actor_id, span.text, date, c.level)
+        p = self.registry.participant(_actor_id(c), span.text, date, c.level)
         return ActorMention(c.start, c.end, span.start_char, span.end_char, p, self._place(c, span.text),
                             VIA.get(c.via, c.via), c.is_capital, extra)
 
     def _place(self, c: Cand, text: str):
-        actor = self.registry.actors[c.actor_id]
+        actor = self._actor(c)
         if c.is_capital:
             return capital_place(actor.id if actor.kind == "state" else None, text)
         if actor.kind == "state" and c.via == "registry" and not c.extra.get("pattern"):

@@ -63,9 +63,11 @@ class FuzzyIndex:
             best = process.extractOne(q, self.keys, scorer=fuzz.ratio, score_cutoff=RATIO_MIN)
             hits = [best[0]] if best and _same_shape(q, best[0]) else []
         ids = {self._actor(k) for k in hits}
-        if len(ids) != 1 or None in ids:
+        if len(ids) != 1:
             return None
         aid = ids.pop()
+        if aid is None:
+            return None
         if kinds and self.registry.actors[aid].kind not in kinds:
             return None
         return aid, hits[0]

@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from diplotrack.actors.geo import load_geo
 from diplotrack.actors.registry import Actor, Alias, Registry, Rule, Term, norm
+
+if TYPE_CHECKING:
+    from pycountry.db import Country
 
 RANK = {"registry": 0, "seat": 0, "metonym": 1, "demonym": 2, "surname": 3, "context": 3}
 
@@ -54,13 +58,18 @@ def _states(b: _Builder, data: Path) -> None:
 
     overrides: dict = _read_yaml(data / "states.yaml") or {}
     geo = load_geo()
-    countries = [(c.alpha_3, c) for c in pycountry.countries]
-    countries += [(k, None) for k, v in overrides.items() if v.get("extra")]
+    countries: list[tuple[str, Country | None]] = [(c.alpha_3, c) for c in pycountry.countries]
+    countries += [(k, None) for k, v in overrides.items() if v.get("extra")]  # not in ISO 3166-1
     for iso3, c in countries:
         ov = overrides.get(iso3) or {}
-        names = [getattr(c, "common_name", None), getattr(c, "name", None), getattr(c, "official_name", None)]
-        names = [n for n in names if n and "," not in n and "(" not in n]
-        name = ov.get("name") or (names[0] if names else c.name)
+        candidates = (getattr(c, "common_name", None), getattr(c, "name", None),
+                      getattr(c, "official_name", None))
+        names: list[str] = [n for n in candidates if n and "," not in n and "(" not in n]
+        name = ov.get("name") or (names[0] if names else None)
+        if name is None:
+            if c is None:
+                raise ValueError(f"states.yaml: extra state {iso3} needs a `name`")
+            name = c.name
         b.actor(Actor(iso3, name, "state", iso3), [*names, *ov.get("aliases", [])])
         row = geo.get(iso3)
         capitals = list(ov.get("capitals", []))
@@ -139,9 +148,10 @@ def _surnames(b: _Builder) -> None:
                 b.surnames.setdefault(key, []).append(a.id)
     for key, ids in b.surnames.items():
         # a curated surname, unique among persons and naming nothing else, matches on its own
-        curated = [i for i in ids if b.actors[i].surname and norm(b.actors[i].surname) == key]
-        if len(ids) == 1 and curated and key not in b.aliases:
-            b.alias(b.actors[ids[0]].surname, ids[0], "surname")
+        if len(ids) == 1 and key not in b.aliases:
+            surname = b.actors[ids[0]].surname
+            if surname and norm(surname) == key:
+                b.alias(surname, ids[0], "surname")
 
 
 def _rules(data: Path) -> list[Rule]:

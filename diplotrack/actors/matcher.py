@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -77,7 +79,8 @@ class Gazetteer:
         self.registry = registry
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.orth = PhraseMatcher(vocab, attr="ORTH")
-        tok = English(vocab=vocab).tokenizer
+        # Language.tokenizer may be any callable; English's default one is a Tokenizer
+        tok = cast(Tokenizer, English(vocab=vocab).tokenizer)
         lower: dict[str, set[str]] = {}
         orth: dict[str, set[str]] = {}
         for key, surfaces in registry.surfaces.items():

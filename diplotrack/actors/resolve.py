@@ -65,9 +65,13 @@ def _fuzzy(text: str, kinds: set[str] | None = None) -> str | None:
 def _inside(reg: Registry, words: list[str], text: str, date: str | None) -> Participant | None:
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
-            aid = _actor(reg, " ".join(words[i:i + n]))
-            if aid and reg.best(" ".join(words[i:i + n])).via not in ("surname", "demonym") or (
-                    aid and n == 1 and reg.actors[aid].kind == "state"):
+            key = " ".join(words[i:i + n])
+            aid = _actor(reg, key)
+            if not aid:
+                continue
+            alias = reg.best(key)  # not None: _actor found an actor through it
+            if (alias is not None and alias.via not in ("surname", "demonym")) or (
+                    n == 1 and reg.actors[aid].kind == "state"):
                 return reg.participant(aid, text, date)
     return None
 

@@ -89,7 +89,7 @@ def normalise_claims(items: Any) -> list[dict[str, Any]]:
 
 
 def _entry(label: str, item: dict[str, Any]) -> dict[str, Any]:
-    ids = next((item[k] for k in ID_KEYS if isinstance(item.get(k), list)), [])
+    ids: list[Any] = next((item[k] for k in ID_KEYS if isinstance(item.get(k), list)), [])
     value = item.get("value", item.get("text"))
     return {"label": label, "value": None if value is None else _text(value),
             "article_ids": [i if isinstance(i, str) else _text(i) for i in ids]}

@@ -39,8 +39,10 @@ def _parse_line(line: str, path: str, lineno: int) -> RawDocument | InputError:
     where = f"{path}:{lineno}"
     try:
         obj = json.loads(line)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    except ValueError as exc:  # e.g. an integer too long to convert
+        return MalformedInput(where, f"invalid JSON ({str(exc).splitlines()[0][:120]})")
     return record_document(obj, path, where, f"L{lineno}")
 
 
@@ -69,8 +71,11 @@ def iter_json(text: str, path: str) -> Iterator[RawDocument | InputError]:
     """A `.json` file: one article object or a list of them."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         yield MalformedInput(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except ValueError as exc:  # e.g. an integer too long to convert
+        yield MalformedInput(path, f"invalid JSON ({str(exc).splitlines()[0][:120]})")
         return
     items = data if isinstance(data, list) else [data]
     for i, obj in enumerate(items, start=1):

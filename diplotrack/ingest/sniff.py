@@ -152,7 +152,9 @@ _XML_PRELUDE = re.compile(r"^(\s*(<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>
 def sniff_kind(text: str, suffix: str) -> Kind:
     """Guess the kind of decoded `text` whose file name ends in `suffix`."""
     head = text[:SNIFF_BYTES].lstrip("\ufeff \t\r\n")
-    after = head[_XML_PRELUDE.match(head).end():] if head.startswith("<") else head
+    # _XML_PRELUDE can match the empty string, so it matches any head
+    prelude = _XML_PRELUDE.match(head) if head.startswith("<") else None
+    after = head[prelude.end():] if prelude is not None else head
     if after.startswith("<") and _FEED_ROOT.match(after):
         return "feed"
     if _HTML_START.match(after) or (head.startswith("<") and _HTML_TAGS.search(head)):

@@ -316,8 +316,9 @@ def stats(store: Store) -> dict[str, Any]:
         def one(q: Any) -> Any:
             return conn.execute(q).scalar()
 
-        by_type = dict(conn.execute(select(E.c.event_type, func.count()).group_by(E.c.event_type)
-                                    .order_by(func.count().desc())).all())
+        by_type: dict[str, int] = dict(
+            conn.execute(select(E.c.event_type, func.count()).group_by(E.c.event_type)
+                         .order_by(func.count().desc())).all())
         return {
             "articles": one(select(func.count()).select_from(A)) or 0,
             "events": one(select(func.count()).select_from(E)) or 0,

@@ -305,3 +305,14 @@ def test_atom_feed_entry_with_content(tmp_path):
     assert isinstance(doc, RawDocument) and doc.content == body
     assert doc.fields["published"] == "2024-04-01"  # the publisher's day, not UTC's
     assert doc.fields["authors"] == ["Ola Nordmann"] and doc.fields["outlet"] == "Atom Desk"
+
+
+def test_jsonl_line_with_an_unconvertible_number_is_a_malformed_line(tmp_path):
+    from diplotrack.errors import MalformedInput
+    from diplotrack.ingest.readers import iter_documents
+
+    path = tmp_path / "big.jsonl"
+    path.write_text('{"id": "n", "text": "x", "n": ' + "9" * 5000 + '}\n{"id": "ok", "text": "Fine text."}\n')
+    items = list(iter_documents([str(path)]))
+    assert isinstance(items[0], MalformedInput) and f"{path}:1" in str(items[0])
+    assert items[1].source.endswith("#ok")
