@@ -3,12 +3,14 @@
 Each detail (date, location, participants, level, mode, quantities in the
 evidence, status) is read from every report that states it; equal or nested
 values agree ("2025" and "2025-03"), different ones disagree, each value with
-the articles that state it.
+the articles that state it. In a story with several reports, a detail that only
+one of them states is `unconfirmed`, not agreed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from diplotrack.models import Event
@@ -19,7 +21,9 @@ Claims = dict[str, list[dict[str, Any]]]
 
 
 def build(reports: list[Report]) -> Claims:
-    claims: Claims = {"agree": [], "disagree": []}
+    claims: Claims = {"agree": [], "disagree": [], "unconfirmed": []}
+    several = len({a for a, _ in reports}) > 1
+    _detail = partial(_add_detail, several=several)
     _detail(claims, "date", {a: dates.normalise(e.date) for a, e in reports},
             lambda x, y: dates.compatible(x, y), dates.most_precise)
     _detail(claims, "location", {a: _place(e) for a, e in reports}, _same_place, _first,
@@ -35,11 +39,11 @@ def build(reports: list[Report]) -> Claims:
     return claims
 
 
-def _detail(claims: Claims, name: str, by_article: dict[str, Any],
-            same: Callable[[Any, Any], bool] | None = None,
-            pick: Callable[[list[Any]], Any] | None = None,
-            extra: dict[str, Any] | None = None,
-            show: Callable[[Any], Any] | None = None) -> None:
+def _add_detail(claims: Claims, name: str, by_article: dict[str, Any],
+                same: Callable[[Any, Any], bool] | None = None,
+                pick: Callable[[list[Any]], Any] | None = None,
+                extra: dict[str, Any] | None = None,
+                show: Callable[[Any], Any] | None = None, *, several: bool = False) -> None:
     """Group the articles by the value they give; one group agrees, several disagree."""
     same = same or (lambda x, y: x == y)
     groups: list[tuple[list[Any], list[str]]] = []
@@ -61,7 +65,8 @@ def _detail(claims: Claims, name: str, by_article: dict[str, Any],
     entries = [{"value": show(pick(v)), "article_ids": a} for v, a in groups]
     head = {"detail": name, **(extra or {})}
     if len(entries) == 1:
-        claims["agree"].append({**head, **entries[0]})
+        lone = several and len(entries[0]["article_ids"]) == 1
+        claims["unconfirmed" if lone else "agree"].append({**head, **entries[0]})
     else:
         claims["disagree"].append({**head, "values": entries})
 

@@ -44,8 +44,9 @@ def test_nested_dates_agree_on_the_most_precise_and_levels_disagree():
     assert date == {"detail": "date", "value": "2025-03-12", "article_ids": [a1.id, a2.id, a3.id]}
     (level,) = _find(out["disagree"], "level", participant="USA")
     assert [v["value"] for v in level["values"]] == ["envoy", "minister"]
-    (place,) = _find(out["agree"], "location")
+    (place,) = _find(out["unconfirmed"], "location")  # only one of three reports names a place
     assert place["value"] == "Kabul" and place["article_ids"] == [a3.id]
+    assert not _find(out["agree"], "location")
 
 
 def test_different_months_and_places_disagree():
