@@ -18,7 +18,7 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def pg_client():
-    pytest.importorskip("psycopg2")
+    pytest.importorskip("psycopg")  # the driver SQLAlchemy uses for postgresql://
     with pg_cluster.cluster() as url:
         sampledb.build(url)
         with TestClient(create_app(url)) as client:
