@@ -34,7 +34,6 @@ def run_reference(paths: list[str]) -> dict[str, float]:
     from diplotrack.ingest.build import build_article
     from diplotrack.ingest.readers import iter_documents
     from diplotrack.nlp.pipeline import load_model
-
     from diplotrack.pipeline import _batches
 
     articles = [build_article(d) for d in iter_documents(paths) if not isinstance(d, Exception)]

@@ -37,19 +37,18 @@ def print_summary(store: Store, report: IngestReport, console: Console) -> None:
     c = counts(store)
     console.print(f"\n[bold]{c['articles']} articles, {c['events']} events, {c['stories']} stories[/bold] "
                   f"({len(report.stored)} articles added in this run)")
-    table = Table(title="Events by PLOVER category")
-    table.add_column("category")
-    table.add_column("events", justify="right")
-    for t, n in c["by_type"]:
-        table.add_row(t, str(n))
-    console.print(table)
-    actors = Table(title="Most active participants")
-    actors.add_column("participant")
-    actors.add_column("events", justify="right")
-    for a, n in c["actors"]:
-        actors.add_row(a, str(n))
-    console.print(actors)
+    console.print(_count_table("Events by PLOVER category", "category", c["by_type"]))
+    console.print(_count_table("Most active participants", "participant", c["actors"]))
     _print_examples(store, console)
+
+
+def _count_table(title: str, label: str, rows: list[tuple[str, int]]) -> Table:
+    table = Table(title=title)
+    table.add_column(label)
+    table.add_column("events", justify="right")
+    for name, n in rows:
+        table.add_row(name, str(n))
+    return table
 
 
 def _print_examples(store: Store, console: Console, n: int = 5) -> None:

@@ -11,14 +11,12 @@ from diplotrack.store.db import Store
 
 pytestmark = pytest.mark.slow
 
-WORDS = ("the delegation from Pakistan met officials of Afghanistan and discussed trade visas "
-         "border crossings refugees and water rights while observers from China and Qatar watched").split()
+WORDS = ["the", "delegation", "from", "Pakistan", "met", "officials", "of", "Afghanistan", "and", "discussed", "trade", "visas", "border", "crossings", "refugees", "and", "water", "rights", "while", "observers", "from", "China", "and", "Qatar", "watched"]
 
 
 def _records() -> list[dict[str, object]]:
     long_sentence = " ".join(WORDS[i % len(WORDS)] for i in range(5000)) + "."
-    other = ("ministers from Turkey and Iran signed memoranda on energy pipelines customs rules "
-             "railway links and consular offices after officials in Ankara hosted envoys").split()
+    other = ["ministers", "from", "Turkey", "and", "Iran", "signed", "memoranda", "on", "energy", "pipelines", "customs", "rules", "railway", "links", "and", "consular", "offices", "after", "officials", "in", "Ankara", "hosted", "envoys"]
     no_punctuation = "\n".join(" ".join(other[(i * 7 + j) % len(other)] for j in range(40)) for i in range(60))
     table = "\n".join(["Country | Visits | Agreements | Date", "---|---|---|---"] +
                       [f"Pakistan | {i} | {i % 3} | 2025-0{1 + i % 9}-1{i % 9}" for i in range(200)])
