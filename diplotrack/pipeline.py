@@ -89,15 +89,19 @@ class Pipeline:
 
     def _articles(self, inputs: Iterable[str], report: IngestReport) -> Iterator[Article]:
         seen: dict[str, Article] = {}  # text_hash -> article pending in this run
+        sources: set[str] = set()  # read in this run (a URL given and also linked from a feed)
         for item in iter_documents(inputs):
             if isinstance(item, InputError):
                 report.failed.append(item)
                 self._tick("failed")
                 continue
-            if self.store.source_known(item.source):
+            if item.source in sources or self.store.source_known(item.source):
                 report.skipped.append(item.source)
                 self._tick("skipped")
                 continue
+            sources.add(item.source)
+            if item.fields.get("note"):
+                report.notes.append(f"{item.source}: {item.fields['note']}")
             try:
                 article = build_article(item)
             except InputError as exc:

@@ -52,7 +52,12 @@ def _entry_document(
         return RawDocument(source=link or f"{source}#{index}", content=text, kind="record",
                            fields=fields)
     if link:
-        return fetch_page(link, fields)
+        page = fetch_page(link, fields)
+        if isinstance(page, InputError) and text:
+            # the linked page failed: the entry's own summary is better than nothing
+            fields = {**fields, "note": f"linked page unavailable ({page.reason}); feed summary used"}
+            return RawDocument(source=link, content=text, kind="record", fields=fields)
+        return page
     return MalformedInput(f"{source}#{index}", "feed entry has neither text nor a link")
 
 

@@ -148,10 +148,20 @@ def test_feed_file_entries_and_fetched_link(tmp_path, fixtures, http_server, rou
     assert "humanitarian corridor" in art.text
 
 
-def test_feed_link_failure_is_an_error_for_that_entry(tmp_path, fixtures, http_server, routes):
+def test_feed_link_failure_falls_back_to_the_entry_summary_with_a_note(tmp_path, fixtures, http_server, routes):
     feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/gone")
     f = tmp_path / "news.xml"
     f.write_text(feed)
+    first, second = docs(f)
+    assert isinstance(first, RawDocument)
+    assert isinstance(second, RawDocument) and second.content == "Short teaser only."
+    assert second.source == f"{http_server}/gone" and "404" in second.fields["note"]
+
+
+def test_feed_link_failure_without_summary_is_an_error_for_that_entry(tmp_path, fixtures, http_server, routes):
+    feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/gone")
+    f = tmp_path / "news.xml"
+    f.write_text(feed.replace("<description>Short teaser only.</description>", ""))
     first, second = docs(f)
     assert isinstance(first, RawDocument)
     assert_error(second, InputError, f"{http_server}/gone", "404")
