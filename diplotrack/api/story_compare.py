@@ -21,19 +21,23 @@ def story_detail(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     claims = story.get("claims") or {}
     agree = normalise_claims(claims.get("agree"))
     disagree = normalise_claims(claims.get("disagree"))
-    columns = [_column(a, events, agree, disagree) for a in articles]
+    unconfirmed = normalise_claims(claims.get("unconfirmed"))
+    columns = [_column(a, events, agree, disagree, unconfirmed) for a in articles]
     return {
         "story": story, "columns": columns, "agreements": agree, "disagreements": disagree,
-        "comparison": _framing_compare(articles, agree + disagree),
+        "unconfirmed": unconfirmed,
+        "comparison": _framing_compare(articles, agree + disagree + unconfirmed),
     }
 
 
 def _column(article: dict[str, Any], events: list[dict[str, Any]],
-            agree: list[dict[str, Any]], disagree: list[dict[str, Any]]) -> dict[str, Any]:
+            agree: list[dict[str, Any]], disagree: list[dict[str, Any]],
+            unconfirmed: list[dict[str, Any]]) -> dict[str, Any]:
     own = [e for e in events if e["article_id"] == article["id"]]
     framing = article.get("framing") or {}
     mine = [{**c, "kind": "agree"} for c in agree if article["id"] in c["article_ids"]]
     mine += [{**c, "kind": "disagree"} for c in disagree if article["id"] in c["article_ids"]]
+    mine += [{**c, "kind": "unconfirmed"} for c in unconfirmed if article["id"] in c["article_ids"]]
     return {
         "article": {k: article.get(k) for k in ARTICLE_FIELDS},
         "loaded_language": framing.get("loaded_language"),

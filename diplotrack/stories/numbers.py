@@ -11,7 +11,10 @@ from dataclasses import dataclass
 
 from diplotrack.stories import config, text
 
-_TOKEN = re.compile(r"\d[\d,.]*|[^\W\d_][\w-]*", re.UNICODE)
+# numbers (with an ordinal suffix, so "31st" is not the number 31), dotted
+# abbreviations kept whole ("u.s."), and words
+_TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?|(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]*", re.UNICODE)
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 MAX_MODIFIERS = 3
 
@@ -25,7 +28,8 @@ class Quantity:
 
 def _number(token: str) -> float | None:
     if token[0].isdigit():
-        if _YEAR.match(token):
+        token = token.rstrip(".,")
+        if _YEAR.match(token) or _ORDINAL.search(token):
             return None
         try:
             return float(token.replace(",", ""))
@@ -35,7 +39,8 @@ def _number(token: str) -> float | None:
 
 
 def _is_word(token: str) -> bool:
-    return token[0].isalpha() and token not in config.stopwords() and _number(token) is None
+    return (token[0].isalpha() and len(token.rstrip(".")) > 1 and token not in config.stopwords()
+            and _number(token) is None)
 
 
 def quantities(sentence: str) -> list[Quantity]:
@@ -53,7 +58,8 @@ def quantities(sentence: str) -> list[Quantity]:
             words.append(nxt)
         if not words:
             continue
-        head = next((j for j, w in enumerate(words) if w.endswith("s") and not w.endswith("ss")), 0)
+        head = next((j for j, w in enumerate(words) if w.endswith("s") and not w.endswith("ss")),
+                    len(words) - 1 if all("." in w for w in words[:-1]) else 0)
         words = words[: head + 1]
         out.append(Quantity(text.stem(words[-1]), value, " ".join([tok, *words])))
     return out

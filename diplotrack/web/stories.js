@@ -57,6 +57,7 @@ function meter(value) {
 function claimsOf(claims) {
   const differs = claims.filter((c) => c.kind === "disagree");
   const agrees = claims.filter((c) => c.kind === "agree");
+  const alone = claims.filter((c) => c.kind === "unconfirmed");
   if (!claims.length) return el("p", { class: "muted" }, "None recorded.");
   return [
     differs.length ? el("ul", { class: "differs" }, differs.map((c) => el("li", {},
@@ -64,6 +65,9 @@ function claimsOf(claims) {
       c.value !== null ? `: ${c.value}` : ""))) : null,
     agrees.length ? el("p", { class: "agrees" }, el("span", { class: "tag agree" }, "agrees"),
       " on ", agrees.map((c) => c.label).join(", ")) : null,
+    alone.length ? el("ul", { class: "alone" }, alone.map((c) => el("li", {},
+      el("span", { class: "tag unconfirmed" }, "only here"), " ", el("strong", {}, c.label),
+      c.value !== null ? `: ${c.value}` : ""))) : null,
   ];
 }
 
@@ -107,7 +111,8 @@ export async function storyView(root, parts) {
       st.first_reported ? `first reported ${typeof st.first_reported === "string" ? st.first_reported : JSON.stringify(st.first_reported)}` : null]
       .filter(Boolean).join(" · ")),
     el("div", { class: "claims-pair" }, claimList("Where reports agree", data.agreements, "agree"),
-      claimList("Where reports differ", data.disagreements, "disagree")),
+      claimList("Where reports differ", data.disagreements, "disagree"),
+      (data.unconfirmed || []).length ? claimList("Stated by one report only", data.unconfirmed, "unconfirmed") : null),
     el("h3", {}, "Side by side"),
     el("div", { class: "columns", role: "list" }, data.columns.map((c) => { const node = column(c); node.setAttribute("role", "listitem"); return node; })));
   if (data.comparison) {
