@@ -10,8 +10,9 @@ from fastapi import FastAPI, Request, Response
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from diplotrack.api import routes_articles, routes_events, routes_graph, routes_stories, story_view
+from diplotrack.api import routes_articles, routes_events, routes_graph, routes_stories
 from diplotrack.api.errors import install_error_handlers
+from diplotrack.framing.lexicon import load as load_lexicons
 from diplotrack.store.db import Store
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -33,7 +34,7 @@ def create_app(db: str | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        story_view.optional("diplotrack.framing", "compare")  # import its models now, not on a click
+        load_lexicons()  # load the framing lexicons now, not on the first click
         yield
         store.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
@@ -23,17 +22,10 @@ def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
                  sort: Literal["reports", "date"] = "reports") -> dict[str, Any]:
     """Stories, most reported first (or latest first with sort=date); `q` matches
     participant names and ids and the event category."""
-    if story_view.has_story_module():
-        ids, total = queries.story_page(store, page, event_type=event_type, actor=actor, q=q,
-                                        min_reports=min_reports, sort=sort)
-        items = [st for sid in ids if (st := story_view.find_story(store, sid))]
-        return paged({"items": items, "total": total}, page)
-    stories = [st for st in story_view.iter_stories(store)
-               if story_view.story_matches(st, event_type, actor, q)
-               and (st.get("report_count") or len(st.get("article_ids") or [])) >= min_reports]
-    stories.sort(key=story_view.story_sort_key(sort), reverse=sort == "date")
-    items = list(islice(stories, page.offset, page.offset + page.limit))
-    return paged({"items": items, "total": len(stories)}, page)
+    ids, total = queries.story_page(store, page, event_type=event_type, actor=actor, q=q,
+                                    min_reports=min_reports, sort=sort)
+    items = [st for sid in ids if (st := story_view.find_story(store, sid))]
+    return paged({"items": items, "total": total}, page)
 
 
 @router.get("/stories/{story_id}")

@@ -6,7 +6,7 @@ import json
 import logging
 from typing import Any
 
-from diplotrack.api import story_view
+from diplotrack.framing import compare
 from diplotrack.store import queries
 from diplotrack.store.db import Store
 
@@ -109,8 +109,7 @@ def _text(value: Any) -> str:
 
 def _framing_compare(articles: list[dict[str, Any]], claims: list[dict[str, Any]]) -> Any:
     """framing.compare's view, given the claims as flat {detail, value, article_ids}."""
-    compare = story_view.optional("diplotrack.framing", "compare")
-    if compare is None or not articles:
+    if not articles:
         return None
     flat = [{"detail": c["label"], "value": c["value"], "article_ids": c["article_ids"]}
             for c in claims]

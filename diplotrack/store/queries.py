@@ -333,14 +333,6 @@ def stats(store: Store) -> dict[str, Any]:
         }
 
 
-def story_events(store: Store, story_id: str | None = None) -> list[dict[str, Any]]:
-    """Event records that belong to a story (one story, or all), in article order."""
-    conds = [E.c.story_id == story_id] if story_id else [E.c.story_id.is_not(None)]
-    query = _event_select().where(*conds).order_by(E.c.story_id, A.c.seq, E.c.id)
-    with store.engine.connect() as conn:
-        return [_event_row(r) for r in conn.execute(query).mappings()]
-
-
 # ---- stories (rows of the stories table; records come from diplotrack.stories) ----------
 
 MERGED = "merged"  # status of a story merged into another (diplotrack.stories.repo.MERGED)

@@ -6,12 +6,12 @@ refer to them; evidence offsets are computed from the texts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from diplotrack.ingest import dedup
 from diplotrack.models import Article, Event, Evidence, Location, Participant
 from diplotrack.store.db import Store
+from diplotrack.stories import attach
 
 XSS_TITLE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">'
 XSS_SENTENCE = 'Officials said <img src=x onerror="window.__xss=3"> was a hoax.'
@@ -87,23 +87,11 @@ def _events(texts: dict[str, str]) -> list[Event]:
     ]
 
 
-def _attach() -> Callable[..., None] | None:
-    """diplotrack.stories.attach when that module exists (it assigns the story ids)."""
-    try:
-        from diplotrack.stories import attach
-    except ImportError:
-        return None
-    return attach
-
-
-def build(path: Path | str, use_stories: bool = True) -> str:
+def build(path: Path | str) -> str:
     """Fill a new database at `path` (a SQLite path or a database URL); return it as a string.
 
-    With diplotrack.stories present (and `use_stories`), events are attached to
-    stories as ingest does, and the fixed story ids above are replaced by its own;
-    otherwise the events keep them and the API rebuilds stories from them."""
+    Events are attached to stories as ingest does (`diplotrack.stories.attach`)."""
     store = Store.open(str(path))
-    attach = _attach() if use_stories else None
     texts = {a["id"]: a["text"] for a in ARTICLES}
     events = _events(texts)
     with store.transaction() as conn:
@@ -116,10 +104,9 @@ def build(path: Path | str, use_stories: bool = True) -> str:
                 text_hash=dedup.text_hash(a["text"]), simhash=dedup.simhash(a["text"]))
             store.save_article(conn, article)
             own = [e for e in events if e.article_id == a["id"]]
-            if attach is not None:
-                for ev in own:
-                    ev.story_id = None
-                attach(conn, own, article)
+            for ev in own:
+                ev.story_id = None
+            attach(conn, own, article)
             store.save_events(conn, own)
     store.close()
     return str(path)

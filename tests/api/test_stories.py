@@ -1,9 +1,5 @@
 from __future__ import annotations
 
-from diplotrack.api import story_view
-
-from .conftest import sampledb
-
 
 def _story_of(client, event_id: str) -> str:
     return client.get(f"/api/events/{event_id}").json()["story_id"]
@@ -58,24 +54,6 @@ def test_unknown_story(client):
     r = client.get("/api/stories/nope")
     assert r.status_code == 404
     assert r.json()["error"]["code"] == "not_found"
-
-
-def test_stories_rebuilt_from_events_without_the_stories_module(tmp_path, monkeypatch):
-    """Before (or without) diplotrack.stories, stories come from the events' story ids."""
-    from fastapi.testclient import TestClient
-
-    from diplotrack.api.app import create_app
-
-    db = sampledb.build(tmp_path / "fallback.db", use_stories=False)
-    monkeypatch.setattr(story_view, "optional", lambda module, name: None)
-    with TestClient(create_app(db)) as client:
-        items = client.get("/api/stories").json()["items"]
-        assert items[0]["id"] == "s1" and items[0]["article_ids"] == ["a1", "a2"]
-        assert items[0]["report_count"] == 2 and items[0]["first_reported"] == "2025-07-03"
-        body = client.get("/api/stories/s1").json()
-        assert [c["article"]["id"] for c in body["columns"]] == ["a1", "a2"]
-        assert body["comparison"] is None
-        assert client.get("/api/stories/s9").status_code == 404
 
 
 def test_normalise_claims_shapes():
