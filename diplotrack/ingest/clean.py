@@ -46,6 +46,7 @@ class Boilerplate:
     drop_at_end: _Patterns
     tail_paragraphs: int
     cut_tail: _Patterns
+    embed_classes: tuple[str, ...] = ()  # HTML: classes of embedded third-party posts
 
 
 @lru_cache(maxsize=4)
@@ -56,7 +57,8 @@ def load_boilerplate(path: Path = DATA_DIR / "boilerplate.yaml") -> Boilerplate:
         return _Patterns.of([re.compile(p, re.I).pattern for p in data.get(key) or []])
 
     return Boilerplate(compile_all("drop"), compile_all("drop_at_end"),
-                       int(data.get("tail_paragraphs", 4)), compile_all("cut_tail"))
+                       int(data.get("tail_paragraphs", 4)), compile_all("cut_tail"),
+                       tuple(str(c) for c in data.get("embed_classes") or []))
 
 
 def normalise_line(line: str) -> str:

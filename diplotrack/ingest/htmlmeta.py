@@ -1,10 +1,11 @@
-"""Page metadata that trafilatura reads poorly: the authors of JSON-LD articles
-and of `citation_author` / `author` meta tags."""
+"""Page metadata that trafilatura reads poorly: the authors, headline and
+publication date of JSON-LD articles, `citation_author` / `author` meta tags."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from html import unescape
 from typing import Any
 
@@ -29,6 +30,44 @@ def jsonld_authors(html: str) -> list[str]:
                 if names:
                     return names
     return []
+
+
+@dataclass(frozen=True)
+class LdArticle:
+    """What the page's own JSON-LD article node says about itself."""
+
+    headline: str | None = None
+    published: str | None = None  # `datePublished` as written
+    live: bool = False  # a LiveBlogPosting
+    body: str | None = None  # `articleBody` as written (plain text, HTML or Markdown)
+
+
+def jsonld_article(html: str) -> LdArticle | None:
+    """Headline (entities decoded), `datePublished`, `articleBody` and live-blog flag of the first
+    JSON-LD (News)Article node that has a headline or a publication date. Only
+    article nodes count: the dates of the images and videos nested in them do not."""
+    for block in _LD.findall(html):
+        try:
+            data = json.loads(block.strip())
+        except ValueError:
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if not any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
+                continue
+            headline, published = _first_str(node.get("headline")), _first_str(node.get("datePublished"))
+            if headline or published:
+                return LdArticle(unescape(unescape(headline)).strip() if headline else None,
+                                 published, "LiveBlogPosting" in types,
+                                 _first_str(node.get("articleBody")))
+    return None
+
+
+def _first_str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def _nodes(data: Any) -> list[dict[str, Any]]:

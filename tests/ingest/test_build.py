@@ -229,3 +229,16 @@ def test_html_fragment_trafilatura_rejects_still_gives_text():
     frag = f"<h1>Ministers meet</h1><p>{BODY}</p>"
     art = build_article(RawDocument("f.html", frag, "html", {}))
     assert art.text == BODY and art.title == "Ministers meet"
+
+
+def test_sharing_prompts_go_but_sentences_with_the_same_verbs_stay():
+    from diplotrack.ingest.clean import remove_boilerplate
+
+    kept = remove_boilerplate([
+        "The ministers met in Geneva on Monday to discuss the border.",
+        "Share this article on Facebook",
+        "Send this story to a friend",
+        "Pakistan will send troops to the border, the minister said on Monday.",
+    ])
+    assert kept == ["The ministers met in Geneva on Monday to discuss the border.",
+                    "Pakistan will send troops to the border, the minister said on Monday."]
