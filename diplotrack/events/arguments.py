@@ -130,8 +130,8 @@ def _title_state(head: Token, own: ActorMention, idx: MentionIndex) -> ActorMent
     for tok in [*head.doc[max(0, own.start - 4):own.start], *appos]:
         m = idx.at(tok)
         if m is not None and m is not own and m.participant.kind != "person" \
-                and m.participant.kind != "place":
-            return m
+                and m.participant.kind != "place" and m.via != "generic":
+            return m  # not "a jury convicted X": a common noun is no title
     return None
 
 

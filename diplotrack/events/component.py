@@ -18,10 +18,12 @@ from diplotrack.events.dates import (
     Resolved,
     date_entities,
     find_expressions,
+    lead_date,
     parse_iso,
     resolve,
     year_of,
 )
+from diplotrack.events.generic import DocSetting, civilian, general, private, private_modes
 from diplotrack.events.lexicon import cues
 from diplotrack.events.mentions import MentionIndex
 from diplotrack.events.merge import merge
@@ -47,8 +49,8 @@ class EventExtractor:
         return doc
 
     def mentions(self, doc: Doc):
-        idx = MentionIndex(doc)
         state = _DocState(doc)
+        idx = MentionIndex(doc, state.setting)
         for sent in doc.sents:
             exprs = state.resolve_sentence(sent)
             for trig in find_triggers(sent):
@@ -60,6 +62,8 @@ class EventExtractor:
     def build(self, doc: Doc, sent: Span, trig: Trigger, idx: MentionIndex,
               exprs: list[tuple], state: "_DocState") -> Event | None:
         args = extract(trig, idx)
+        if trig.category not in general()[0]:
+            _drop_generic_groups(args)
         if not trig.is_noun and args.actor and not args.recipient:
             args.recipient = implicit_recipient(trig.token, idx)
         if trig.category == "PROTEST" and not args.actor:
@@ -74,7 +78,11 @@ class EventExtractor:
         recipient = [_participant(a, when) for a in args.recipient]
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
-        if not _political(actor + recipient):
+        if trig.category in general()[0]:  # private persons are civilians, never persons
+            actor = _civilians(actor, state.setting)
+            recipient = _civilians(recipient, state.setting)
+        general_news = not _political(actor + recipient)
+        if general_news and not _general(trig, actor, recipient, args):
             return None
         category, auxiliary = _status(trig)
         if auxiliary == "negation" and (not self.keep_negated
@@ -90,7 +98,8 @@ class EventExtractor:
             mode=trig.sense.mode if category == trig.category else None,
             context=state.context(sent, category), actor=actor, recipient=recipient,
             date=_event_date(res), date_text=date_text if res is not None else None,
-            location=self.place(doc, sent, trig, args, category),
+            location=self.place(doc, sent, trig, args, category,
+                                state.setting if general_news or _generic(args) else None),
             auxiliary=auxiliary, trigger=trig.sense.label,
             evidence=[Evidence(sent.text, sent.start_char, sent.end_char)],
             confidence=_confidence(trig, args, auxiliary),
@@ -100,7 +109,8 @@ class EventExtractor:
             state.last_consult = event
         return event
 
-    def place(self, doc: Doc, sent: Span, trig: Trigger, args: Args, category: str) -> Location | None:
+    def place(self, doc: Doc, sent: Span, trig: Trigger, args: Args, category: str,
+              setting: DocSetting | None = None) -> Location | None:
         for m in args.places:
             if m.place is not None:
                 return m.place
@@ -108,6 +118,8 @@ class EventExtractor:
             loc = geocode(_ent_text(tok))
             if loc is not None:
                 return loc
+        if setting is not None:  # general news: the sentence's place, else the article's
+            return sentence_place(sent, trig.token) or setting.place
         if category != "CONSULT":
             return None
         loc = sentence_place(sent, trig.token) or next(
@@ -144,13 +156,15 @@ class _DocState:
     """What the extractor remembers across sentences: publication date, last year named."""
 
     def __init__(self, doc: Doc) -> None:
-        self.published = parse_iso(doc._.published)
         self.last_year: int | None = None
         self.last_consult: Event | None = None
         self.date_ents = date_entities(doc)
+        # unknown publication date: the article's own dateline date, when it writes one
+        self.published = parse_iso(doc._.published) or lead_date(doc, self.date_ents)
         self.contexts: dict[int, list[str]] = {}
         years = [int(y) for y in YEAR_RE.findall(doc.text)]
         self.max_year: int | None = max(years) if years else None
+        self.setting = DocSetting(doc)
 
     def context(self, sent: Span, category: str) -> list[str]:
         if sent.start not in self.contexts:
@@ -184,7 +198,10 @@ def _guests(meeting: "Event | None", actor: list[Participant]) -> list[Participa
 def _patient_only(trig: Trigger, args: Args) -> bool:
     """A passive with no agent still reports an event done to its subject
     ("three soldiers were killed")."""
-    subj = [c for c in trig.token.children if c.dep_ == "nsubjpass"]
+    tok = trig.token
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and args.recipient:
+        return True  # "a woman charged with killing two people": done to the noun it modifies
+    subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
     if not subj or not args.recipient:
         return False
     span = range(subj[0].left_edge.i, subj[0].right_edge.i + 1)
@@ -212,6 +229,56 @@ def _participant(arg: Arg, when: str | None) -> Participant:
         base = replace(base, affiliation=org.affiliation or org.name,
                        country=base.country or org.country)
     return replace(base, text=arg.text)
+
+
+def _general(trig: Trigger, actor: list[Participant], recipient: list[Participant],
+             args: Args) -> bool:
+    """A general-news event (a shooting, an arrest, a riot) with no state or official
+    in it: its category allows one, a public body or group takes part, and someone
+    acts, unless the trigger itself says how people acted ("shot", "arrested"):
+    "the quake killed ten people" is no event. Between private persons only, just
+    the category modes `general_private_modes` allow ("Klitschko beat Thompson" is
+    no event; "X was arrested", "Y shot Z" are)."""
+    categories, kinds = general()
+    if trig.category not in categories or not any(p.kind in kinds for p in actor + recipient):
+        return False
+    if not actor and trig.sense.mode is None:
+        return False
+    if _generic(args):
+        return True
+    modes = private_modes().get(trig.category, frozenset())
+    if trig.sense.mode not in modes:
+        return False
+    return trig.category != "ASSAULT" or bool(recipient)
+
+
+GROUP_KINDS = {"civilians", "unidentified"}
+
+
+def _drop_generic_groups(args: Args) -> None:
+    """Outside general-news categories, no civilians or perpetrators named by a common noun."""
+    def keep(a: Arg) -> bool:
+        return not (a.mention.via == "generic" and a.mention.participant.kind in GROUP_KINDS)
+
+    args.actor = [a for a in args.actor if keep(a)]
+    args.recipient = [a for a in args.recipient if keep(a)]
+
+
+def _generic(args: Args) -> bool:
+    """Whether a participant is named only by a common noun ("police", "the gunman")."""
+    return any(a.mention.via == "generic" for a in args.actor + args.recipient)
+
+
+def _civilians(people: list[Participant], setting: DocSetting) -> list[Participant]:
+    """Private persons as civilians of the country (their names stay as text), once each."""
+    seen: set[str] = set()
+    out = []
+    for p in people:
+        p = civilian(p, setting) if private(p) else p
+        if p.id not in seen:
+            seen.add(p.id)
+            out.append(p)
+    return out
 
 
 def _political_args(args: Args) -> bool:

@@ -284,3 +284,20 @@ def year_of(res: Resolved | None) -> int | None:
     if res is None or res.granularity in {"ref", "century"}:
         return None
     return int(res.value[:4])
+
+
+LEAD_SENTENCES = 3  # a dateline date sits in the headline or the first lines
+
+
+def lead_date(doc, entities: list[TimeExpr] | None = None) -> date | None:
+    """For an article whose publication date is unknown: the first full date written
+    out with its year in the headline or first lines ("May 5, 2010", "27 November,
+    2005"), the article's own dateline. Relative dates then resolve against it."""
+    for n, sent in enumerate(doc.sents):
+        if n >= LEAD_SENTENCES:
+            break
+        for expr in find_expressions(sent, entities):
+            res = _absolute(_clean(expr.text), None, False)
+            if res is not None and res.granularity == "day":
+                return parse_iso(res.value)
+    return None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from diplotrack.events.generic import DocSetting
+from diplotrack.events.generic import mentions as generic_mentions
 from diplotrack.nlp.extensions import ActorMention
 
 DASHES = {"\u2014", "\u2013", "--", "-"}
@@ -26,7 +28,7 @@ def dateline_tokens(doc: Doc) -> set[int]:
 class MentionIndex:
     """Token index -> ActorMention, plus a per-Doc memory of recent subjects."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, setting: DocSetting | None = None) -> None:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
         skip = dateline_tokens(doc)
@@ -35,6 +37,9 @@ class MentionIndex:
                 continue
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
+        if setting is not None:  # "police", "the gunman", "two students"
+            for m in generic_mentions(doc, skip | set(self.by_token), setting):
+                self.by_token[m.start] = m
         self.recent: list[ActorMention] = []  # subjects of earlier sentences, latest last
         self.heads: dict[str, list[tuple[int, ActorMention]]] = {}
         for m in doc._.actors or []:

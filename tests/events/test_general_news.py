@@ -1,0 +1,109 @@
+"""General news (shootings, arrests, riots, trials) behind the real actor component:
+public bodies and groups named by common nouns, private persons coded as civilians."""
+
+import pytest
+
+from diplotrack.events import generic
+from diplotrack.events.dates import lead_date
+from diplotrack.events.ontology import categories, modes
+
+pytestmark = pytest.mark.slow
+
+
+def run(full_nlp, text, published=None):
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline = published, "t", None
+    return full_nlp(doc)._.events
+
+
+def one(events, category):
+    found = [e for e in events if e.event_type == category]
+    assert len(found) == 1, [(e.event_type, e.trigger) for e in events]
+    return found[0]
+
+
+def test_police_arrest_is_coerce_by_the_countrys_police(full_nlp):
+    ev = one(run(full_nlp, "Police in Athens arrested a 25-year-old man on Tuesday.", "2010-05-07"),
+             "COERCE")
+    assert ev.mode == "arrest"
+    assert [(p.id, p.kind) for p in ev.actor] == [("grc:police", "government_body")]
+    assert [(p.id, p.kind) for p in ev.recipient] == [("civilians:grc", "civilians")]
+    assert ev.date == "2010-05-04" and ev.location.name == "Athens"
+
+
+def test_gunman_is_an_unidentified_perpetrator(full_nlp):
+    ev = one(run(full_nlp, "A gunman shot three students at a school in Ohio on Monday.", "2012-02-28"),
+             "ASSAULT")
+    assert ev.mode == "firearms"
+    assert [(p.id, p.kind, p.text) for p in ev.actor] == [("unidentified:usa", "unidentified", "gunman")]
+    assert [p.id for p in ev.recipient] == ["civilians:usa"]
+    assert ev.date == "2012-02-27"
+
+
+def test_named_private_person_is_no_person_participant(full_nlp):
+    events = run(full_nlp, "John Smith, 35, was arrested in Boston yesterday.", "2009-01-07")
+    ev = one(events, "COERCE")
+    assert all(p.kind != "person" for e in events for p in e.participants())
+    assert [(p.id, p.text) for p in ev.recipient] == [("civilians:usa", "John Smith")]
+    assert ev.date == "2009-01-06" and ev.location.name == "Boston"
+
+
+def test_a_common_noun_is_no_title(full_nlp):
+    """'A jury convicted X': the jury does not make X a public official."""
+    ev = one(run(full_nlp, "A jury convicted Scott Peterson of murder in Redwood City, California."),
+             "SANCTION")
+    assert ev.mode == "convict"
+    assert [p.id for p in ev.actor] == ["usa:judiciary"]
+    assert [(p.id, p.text, p.affiliation) for p in ev.recipient] == [("civilians:usa", "Scott Peterson", None)]
+
+
+def test_participle_modifying_its_patient(full_nlp):
+    """'a woman charged with killing ...': the charge is about the noun it modifies."""
+    events = run(full_nlp, "A 60-year-old woman charged with killing two young women in Staunton, "
+                           "Virginia, was released without bail, authorities said Friday.", "2008-06-28")
+    ev = one(events, "ACCUSE")
+    assert ev.mode == "allege" and [p.id for p in ev.recipient] == ["civilians:usa"]
+
+
+def test_riot_and_clashes_with_police(full_nlp):
+    ev = one(run(full_nlp, "Rioters clashed with police in Athens overnight.", "2008-12-10"), "ASSAULT")
+    assert [p.id for p in ev.actor] == ["civilians:grc"]
+    assert [p.id for p in ev.recipient] == ["grc:police"]
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake killed ten people in Virginia on Sunday.",
+    "A powerful earthquake killed ten people in southern Iran on Sunday.",  # no one acted
+    "Klitschko beat Thompson in the sixth round in Berne.",  # sport between private persons
+    "She captured the imagination of a generation.",
+])
+def test_no_general_news_event(full_nlp, text):
+    assert run(full_nlp, text, "2012-07-08") == []
+
+
+def test_region_names_give_the_country(full_nlp):
+    ev = one(run(full_nlp, "Staunton police in Virginia arrested a woman on Friday.", "2008-06-28"),
+             "COERCE")
+    assert {p.country for p in ev.participants()} == {"USA"}
+
+
+def test_undated_article_resolves_against_its_dateline_date(full_nlp):
+    text = ("Bank firebombed in Athens\nMay 5, 2010\n"
+            "A gunman shot two bank workers in Athens on Tuesday.")
+    ev = next(e for e in run(full_nlp, text) if e.trigger == "shoot")
+    assert ev.event_type == "ASSAULT" and ev.date == "2010-05-04"
+    doc = full_nlp("Three dead in Athens\nMay 5, 2010\nPolice said.")
+    assert lead_date(doc).isoformat() == "2010-05-05"
+    assert lead_date(full_nlp("Police said on Tuesday that 2010 was calm.")) is None
+
+
+def test_general_news_data_stays_within_plover():
+    cats, kinds = generic.general()
+    assert cats <= set(categories())
+    assert kinds == {"government_body", "unidentified", "civilians"}
+    for cat, allowed in generic.private_modes().items():
+        assert cat in cats and allowed <= set(modes(cat))
+    for word, entry in generic.table().items():
+        assert word == word.lower()
+        assert entry["kind"] in kinds, word
+        assert entry["kind"] != "government_body" or entry.get("body"), word
