@@ -75,3 +75,16 @@ def block(fam: str) -> str:
 def lookup_blocks(fam: str) -> list[str]:
     """The blocking groups an event of this family must look in."""
     return sorted({block(f) for f in compatible_families(fam)})
+
+
+@lru_cache(maxsize=1)
+def _generic_patterns() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    patterns = [str(p).lower() for p in load().get("generic_participants", [])]
+    return (tuple(p for p in patterns if p.endswith(":")), tuple(p for p in patterns if p.startswith(":")))
+
+
+def is_generic(participant_id: str) -> bool:
+    """A generic group ("civilians:grc", "usa:police") rather than a specific actor."""
+    prefixes, suffixes = _generic_patterns()
+    pid = participant_id.lower()
+    return pid.startswith(prefixes) or pid.endswith(suffixes)

@@ -53,12 +53,18 @@ def threshold(cfg: dict, event_historical: bool, one_side_undated: bool) -> floa
     return float(cfg["threshold"])
 
 
-def enough_without_date(cfg: dict, parts: dict[str, float]) -> bool:
+def enough_without_date(cfg: dict, parts: dict[str, float], specific: bool = True) -> bool:
     """With no date to compare, the wording or the place must also agree, or
-    everything else must: the same category, participants and mode."""
-    if parts.get("words", 0.0) >= float(cfg["undated_min_words"]):
-        return True
-    if parts.get("location", 0.0) >= float(cfg["location_same_place"]):
+    everything else must: the same category, participants and mode.
+
+    When the shared participants are only generic groups ("civilians", "police"),
+    that says little: the same place and specific shared wording are both needed.
+    """
+    words = parts.get("words", 0.0)
+    same_place = parts.get("location", 0.0) >= float(cfg["location_same_place"])
+    if not specific:
+        return same_place and words >= float(cfg["undated_generic_min_words"])
+    if words >= float(cfg["undated_min_words"]) or same_place:
         return True
     return (parts.get("category", 0.0) >= 1.0 and parts.get("participants", 0.0) >= 0.99
             and parts.get("mode", 0.0) >= float(cfg["mode_same"]))

@@ -76,7 +76,7 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
                 continue
             historical = lifecycle.is_historical(ev)
             bar = lifecycle.threshold(cfg, historical, m.one_side_undated)
-            if m.one_side_undated and not historical and not lifecycle.enough_without_date(cfg, m.parts):
+            if m.one_side_undated and not historical and not lifecycle.enough_without_date(cfg, m.parts, m.specific):
                 continue
             if m.score >= bar:
                 out.append(Candidate(m.score, ev, story))

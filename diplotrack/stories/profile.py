@@ -114,7 +114,8 @@ class Profile:
         return cls(**known)
 
 
-UNKNOWN_PREFIXES = ("person", "org", "norp", "place", "group")
+# ids kept whole (their prefix is a kind, not a state): "civilians:grc" is not "civilians:usa"
+UNKNOWN_PREFIXES = ("person", "org", "norp", "place", "group", "civilians", "unidentified")
 ACTS_FOR_COUNTRY = ("government_body", "person")
 
 

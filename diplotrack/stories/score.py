@@ -17,6 +17,7 @@ class Match:
     score: float
     one_side_undated: bool  # a side is undated: the date cannot tell events apart
     parts: dict[str, float]
+    specific: bool = True  # they share a participant that is not a generic group
 
 
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
@@ -40,7 +41,9 @@ def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | 
     parts["words"] = text.cosine(a.words, b.words)
     weights = cfg["weights"]
     total = sum(weights[k] * v for k, v in parts.items()) / sum(weights.values())
-    return Match(total, not a.dates or not b.dates, parts)
+    shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
+    specific = any(not config.is_generic(pid) for pid in shared)
+    return Match(total, not a.dates or not b.dates, parts, specific)
 
 
 def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:

@@ -137,3 +137,22 @@ def test_an_undated_report_cannot_be_about_an_event_after_its_publication(store)
                                 sentence="Boehler travelled to Kabul for talks on detainees."))
     assert early != sid
     assert late == sid
+
+
+def test_generic_groups_are_recognised_from_the_data_file():
+    from diplotrack.stories.config import is_generic
+
+    assert is_generic("civilians:grc") and is_generic("unidentified:usa") and is_generic("grc:police")
+    assert not is_generic("taliban") and not is_generic("USA") and not is_generic("usa:state-department")
+
+
+def test_undated_reports_sharing_only_generic_groups_need_wording_or_place():
+    from diplotrack.stories import config
+    from diplotrack.stories.lifecycle import enough_without_date
+
+    cfg = config.load()
+    parts = {"category": 1.0, "participants": 1.0, "mode": 1.0, "words": 0.0, "location": 0.0}
+    assert enough_without_date(cfg, parts, specific=True)
+    assert not enough_without_date(cfg, parts, specific=False)
+    assert not enough_without_date(cfg, {**parts, "words": 0.5}, specific=False)  # place too
+    assert enough_without_date(cfg, {**parts, "words": 0.5, "location": 1.0}, specific=False)
