@@ -313,9 +313,9 @@ def verb_args(trig: Trigger, idx: MentionIndex) -> Args:
         if xc.dep_ == "xcomp":
             _prep_args(xc, idx, out, visit)
         elif xc.dep_ == "ccomp" and not out.recipient:  # "demanded that Israel ease ..."
-            for subj in xc.children:
-                if subj.dep_ in SUBJ_DEPS and subj.pos_ != "PRON":
-                    out.recipient.extend(phrase_mentions(subj, idx))
+            for inner in xc.children:
+                if inner.dep_ in SUBJ_DEPS and inner.pos_ != "PRON":
+                    out.recipient.extend(phrase_mentions(inner, idx))
     return out
 
 

@@ -123,7 +123,7 @@ def _shift(pub: date, unit: str, n: int) -> Resolved:
     return Resolved(f"{pub.year - n:04d}", "year")
 
 
-def _weekday(day: int, pub: date, rel: str, future: bool) -> Resolved:
+def _weekday(day: int, pub: date, rel: str, future: bool | None) -> Resolved:
     delta = (pub.weekday() - day) % 7
     if rel == "next" or (future and rel != "last"):
         ahead = (day - pub.weekday()) % 7 or 7
@@ -176,13 +176,22 @@ def resolve(text: str, published: date | str | None, future: bool | None = False
     return _absolute(t, pub, future) or (_relative(t, pub, future, year_hint) if pub or year_hint else None)
 
 
-def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
+def _month_day_year(t: str) -> tuple[str, str, str | None] | None:
+    """("March", "12", "2025") from "March 12, 2025" or "12 March 2025"; year may be None."""
+    if m := ABS_DATE.match(t):
+        return m.group(1), m.group(2), m.group(3)
+    if m := ABS_DATE2.match(t):
+        return m.group(2), m.group(1), m.group(3)
+    return None
+
+
+def _absolute(t: str, pub: date | None, future: bool | None) -> Resolved | None:
     if m := ISO.match(t):
         return Resolved(t, "day" if m.group(3) else "month")
     if m := YEAR.match(t):
         return Resolved(m.group(1), "year")
-    if (m := ABS_DATE.match(t)) or (m2 := ABS_DATE2.match(t)):
-        mon, day, year = (m.group(1), m.group(2), m.group(3)) if m else (m2.group(2), m2.group(1), m2.group(3))
+    if parts := _month_day_year(t):
+        mon, day, year = parts
         month = _month(mon)
         if year is None and pub is None:
             return None
@@ -198,7 +207,7 @@ def _absolute(t: str, pub: date | None, future: bool) -> Resolved | None:
     return None
 
 
-def _relative(t: str, pub: date | None, future: bool, year_hint: int | None) -> Resolved | None:
+def _relative(t: str, pub: date | None, future: bool | None, year_hint: int | None) -> Resolved | None:
     if t in {"now", "currently", "present", "nowadays", "at present"}:
         return Resolved("PRESENT_REF", "ref")
     if t in {"past", "the past", "at the time", "the time", "time", "recently", "then"}:
@@ -236,7 +245,7 @@ def _rel_unit(rel: str, unit: str, pub: date | None, hint: int | None) -> Resolv
     return res
 
 
-def _anchored(t: str, pub: date, future: bool) -> Resolved | None:
+def _anchored(t: str, pub: date, future: bool | None) -> Resolved | None:
     if t in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
         return Resolved(pub.isoformat(), "day")
     if t == "yesterday":

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from diplotrack.events.dates import Resolved, TimeExpr, resolve
 from diplotrack.events.places import geocode
+from diplotrack.models import Location
 
 RELATIVE_PREPS = {"before", "after", "following", "until", "prior", "ahead"}
 
@@ -88,7 +89,7 @@ def historical(res: Resolved | None, state) -> bool:
     return False
 
 
-def sentence_place(sent: Span, trigger: Token) -> object | None:
+def sentence_place(sent: Span, trigger: Token) -> Location | None:
     """A place named after in/at anywhere in the sentence (weak, for meetings)."""
     for tok in sent:
         if tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj" \
