@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from diplotrack.actors.fuzzy import fuzzy_index
 from diplotrack.actors.generic import STATE_KINDS, extend_state, title_before
-from diplotrack.actors.geo import capital_place, country_place
+from diplotrack.actors.geo import capital_place, country_place, load_gazetteer
 from diplotrack.actors.levels import cues
 from diplotrack.actors.matcher import Cand, Gazetteer
 from diplotrack.actors.registry import Actor, Registry, load_registry, norm
@@ -84,6 +84,7 @@ class ActorFinder:
         self.registry: Registry = load_registry()
         self.gazetteer = Gazetteer(nlp.vocab, self.registry)
         cues()
+        load_gazetteer()  # the city table (about 1.5 s): now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
         cands = select(self._context(list(self.gazetteer(doc))))

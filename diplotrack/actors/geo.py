@@ -73,6 +73,11 @@ def _cities() -> tuple[dict[str, list[tuple[int, str, float, float, str]]], dict
     return index, iso3
 
 
+def load_gazetteer() -> None:
+    """Load the city table now (it is cached): components call this when built."""
+    _cities()
+
+
 def city_place(name: str, country: str | None = None) -> Location | None:
     """The most populous city called `name` (in `country` when given), or None."""
     hits = _cities()[0].get(_fold(name), [])

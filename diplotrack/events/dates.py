@@ -10,6 +10,7 @@ ones ("in 2025", "March 2025") resolve without it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -72,7 +73,10 @@ def find_expressions(sent: Span, entities: list[TimeExpr] | None = None) -> list
     doc = sent.doc
     if entities is None:
         entities = date_entities(doc)
-    cands = [e for e in entities if sent.start <= e.start < sent.end]
+    # entities are in document order: take the sentence's slice by bisection, not a scan
+    lo = bisect_left(entities, sent.start, key=lambda e: e.start)
+    hi = bisect_left(entities, sent.end, key=lambda e: e.start)
+    cands = entities[lo:hi]
     for m in FIND_RE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                              alignment_mode="expand")

@@ -9,6 +9,7 @@ the kinds the label usually refers to (data/actor_labels.yaml).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -75,23 +76,34 @@ def _resolve(spec: dict[str, list[str]], main: dict[str, list[str]]) -> str | No
 
 
 def _generic_labels(doc: Doc, covered: set[int]) -> list[tuple[str, dict[str, list[str]]]]:
+    """Generic labels ("the regime", "the bloc") outside actor mentions, longest first.
+
+    One pass over the lower-cased words; a label is tried only where its first word stands.
+    """
     labels = actor_labels()
-    longest = max(len(k) for k in labels)
+    lengths = _label_lengths()
+    lowers = [t.lower_ for t in doc]
     out = []
     i = 0
-    while i < len(doc):
-        hit = None
-        for n in range(min(longest, len(doc) - i), 0, -1):
-            if any(j in covered for j in range(i, i + n)):
-                continue
-            key = tuple(t.lower_ for t in doc[i : i + n])
-            if key in labels:
-                hit = (n, key)
+    while i < len(lowers):
+        hit = 0
+        for n in lengths.get(lowers[i], ()):
+            if i + n <= len(lowers) and tuple(lowers[i : i + n]) in labels \
+                    and not any(j in covered for j in range(i, i + n)):
+                hit = n
                 break
-        if hit is None:
+        if not hit:
             i += 1
             continue
-        n, key = hit
-        out.append((_surface(doc[i : i + n].text), labels[key]))
-        i += n
+        out.append((_surface(doc[i : i + hit].text), labels[tuple(lowers[i : i + hit])]))
+        i += hit
     return out
+
+
+@lru_cache(maxsize=1)
+def _label_lengths() -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths of the labels that start with it, longest first."""
+    by_first: dict[str, set[int]] = {}
+    for key in actor_labels():
+        by_first.setdefault(key[0], set()).add(len(key))
+    return {w: tuple(sorted(ns, reverse=True)) for w, ns in by_first.items()}

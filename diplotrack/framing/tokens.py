@@ -17,7 +17,7 @@ _TOKEN = re.compile(r"\.\.\.|…|[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9]")
 _SENT_END = {".", "!", "?", "…"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Tok:
     text: str
     lower: str

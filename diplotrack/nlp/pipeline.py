@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
 
 import spacy
@@ -55,8 +55,8 @@ def make_doc(nlp: Language, article: Article) -> Doc:
     return doc
 
 
-def process(nlp: Language, articles: Iterable[Article], batch_size: int = 8) -> Iterator[Doc]:
-    """Run the pipeline over articles, in order, one Doc per article."""
+def process(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
+    """Run the pipeline over a batch of articles (one spaCy batch), one Doc per article, in order."""
     extensions.register()
     docs = (make_doc(nlp, a) for a in articles)
-    yield from nlp.pipe(docs, batch_size=batch_size)
+    yield from nlp.pipe(docs, batch_size=max(1, len(articles)))

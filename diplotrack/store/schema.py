@@ -47,7 +47,7 @@ articles = Table(
     Column("framing", Text, nullable=False, default="{}"),  # JSON object
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("simhash", BigInteger, nullable=False),
-    Column("seq", Integer, nullable=False),  # ingest order
+    Column("seq", Integer, nullable=False, index=True),  # ingest order
     Column("ingested_at", String(32), nullable=False),
 )
 
