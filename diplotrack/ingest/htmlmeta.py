@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -15,8 +16,8 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|LiveBlogPosting)$")
 
 
-def jsonld_authors(html: str) -> list[str]:
-    """Author names of the first JSON-LD (News)Article on the page."""
+def _article_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """Every JSON-LD (News)Article node on the page, with its types, in page order."""
     for block in _LD.findall(html):
         try:
             data = json.loads(block.strip())
@@ -26,9 +27,15 @@ def jsonld_authors(html: str) -> list[str]:
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
             if any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
-                names = _names(node.get("author"))
-                if names:
-                    return names
+                yield node, types
+
+
+def jsonld_authors(html: str) -> list[str]:
+    """Author names of the first JSON-LD (News)Article on the page."""
+    for node, _types in _article_nodes(html):
+        names = _names(node.get("author"))
+        if names:
+            return names
     return []
 
 
@@ -46,21 +53,12 @@ def jsonld_article(html: str) -> LdArticle | None:
     """Headline (entities decoded), `datePublished`, `articleBody` and live-blog flag of the first
     JSON-LD (News)Article node that has a headline or a publication date. Only
     article nodes count: the dates of the images and videos nested in them do not."""
-    for block in _LD.findall(html):
-        try:
-            data = json.loads(block.strip())
-        except ValueError:
-            continue
-        for node in _nodes(data):
-            types = node.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if not any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
-                continue
-            headline, published = _first_str(node.get("headline")), _first_str(node.get("datePublished"))
-            if headline or published:
-                return LdArticle(unescape(unescape(headline)).strip() if headline else None,
-                                 published, "LiveBlogPosting" in types,
-                                 _first_str(node.get("articleBody")))
+    for node, types in _article_nodes(html):
+        headline, published = _first_str(node.get("headline")), _first_str(node.get("datePublished"))
+        if headline or published:
+            return LdArticle(unescape(unescape(headline)).strip() if headline else None,
+                             published, "LiveBlogPosting" in types,
+                             _first_str(node.get("articleBody")))
     return None
 
 
