@@ -62,8 +62,15 @@ def is_future(tok: Token) -> bool:
     return any(ch.lower_ in c["future_markers"] for ch in tok.subtree if ch.dep_ in {"amod", "advmod"})
 
 
+def is_question(tok: Token) -> bool:
+    """The trigger is the main verb of a question ("Will the Taliban agree to ...?"): asked, not reported."""
+    return tok.sent.text.rstrip().endswith("?") and any(n.dep_ == "ROOT" for n in _chain(tok))
+
+
 def is_hypothetical(tok: Token) -> bool:
     c = cues()
+    if is_question(tok):
+        return True
     for node in [tok, *tok.ancestors]:  # "it is unlikely that X will grant ..."
         if any(ch.dep_ == "acomp" and ch.lower_ in c["hypothetical_words"] for ch in node.children):
             return True

@@ -75,7 +75,9 @@ class EventExtractor:
         res, date_text = choose_date(trig.token, exprs, state.published, False)
         when = _event_date(res)
         actor = [_participant(a, when) for a in args.actor]
-        recipient = [_participant(a, when) for a in args.recipient]
+        acting = {p.id for p in actor}
+        # nobody is the target of their own act ("the British are calling for sanctions")
+        recipient = [p for p in (_participant(a, when) for a in args.recipient) if p.id not in acting]
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
         if trig.category in general()[0]:  # private persons are civilians, never persons

@@ -72,10 +72,14 @@ _LIST = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE = re.compile(r"^\s*>\s?")
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
 def markdown_to_text(body: str) -> str:
     """Plain text: one paragraph per block, blocks separated by a blank line."""
     paragraphs: list[str] = []
     block: list[str] = []
+    body = _HTML_COMMENT.sub("", body)
 
     def flush() -> None:
         if block:

@@ -242,3 +242,10 @@ def test_sharing_prompts_go_but_sentences_with_the_same_verbs_stay():
     ])
     assert kept == ["The ministers met in Geneva on Monday to discuss the border.",
                     "Pakistan will send troops to the border, the minister said on Monday."]
+
+
+def test_markdown_html_comments_are_not_text():
+    from diplotrack.ingest.markdown import markdown_to_text
+
+    assert markdown_to_text("<!-- -->  The United States provided aid.\n\n<!--\nnav\n-->Next.") == \
+        "The United States provided aid.\n\nNext."
