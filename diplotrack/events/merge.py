@@ -67,9 +67,16 @@ def compatible(d: Draft, e: Event, ids: frozenset[str]) -> bool:
         # anchor in common (date or place), never on the shared participant alone
         if len(small) < 2 and not _anchored(d.event, e):
             return False
-    if (d.event.auxiliary or "") != (e.auxiliary or ""):
+    if (d.event.auxiliary or "") != (e.auxiliary or "") and not (asked(e) or asked(d.event)):
         return False
     return _dates_compatible(d.event.date, e.date) and _places_compatible(d.event, e)
+
+
+def asked(e: Event) -> bool:
+    """Only mentioned in questions ("So the EU is talking to the Taliban now?"): such a
+    mention joins the event the article reports, and takes its status from it."""
+    return e.auxiliary == "hypothetical" and bool(e.evidence) and all(
+        x.sentence.rstrip().endswith("?") for x in e.evidence)
 
 
 def _add_people(target: list[Participant], other: list[Participant], taken: set[str]) -> None:
@@ -81,6 +88,8 @@ def _add_people(target: list[Participant], other: list[Participant], taken: set[
 
 def absorb(d: Draft, e: Event) -> None:
     ev = d.event
+    if asked(ev) and not asked(e):  # the article reports what it first only asked about
+        ev.auxiliary, ev.status = e.auxiliary, e.status
     taken = {merge_key(p) for p in ev.participants()}
     _add_people(ev.actor, e.actor, taken)
     _add_people(ev.recipient, e.recipient, taken)

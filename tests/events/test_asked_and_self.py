@@ -25,3 +25,11 @@ def test_an_actor_is_never_its_own_recipient(full_nlp):
     assert events
     for ev in events:
         assert not {p.id for p in ev.actor} & {p.id for p in ev.recipient}
+
+
+def test_a_question_about_a_reported_event_is_evidence_of_it(full_nlp):
+    events = _events(full_nlp, "The European Union hosted talks with the Taliban in Brussels. "
+                               "So the EU is talking to the Taliban now?")
+    consult = [e for e in events if e.event_type == "CONSULT"]
+    assert len(consult) == 1 and len(consult[0].evidence) == 2
+    assert consult[0].auxiliary is None
