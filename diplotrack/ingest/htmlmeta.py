@@ -16,8 +16,8 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|LiveBlogPosting)$")
 
 
-def _article_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
-    """Every JSON-LD (News)Article node on the page, with its types, in page order."""
+def _ld_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """Every JSON-LD node on the page, with its list of types, in page order."""
     for block in _LD.findall(html):
         try:
             data = json.loads(block.strip())
@@ -25,9 +25,14 @@ def _article_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
             continue
         for node in _nodes(data):
             types = node.get("@type")
-            types = types if isinstance(types, list) else [types]
-            if any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
-                yield node, types
+            yield node, types if isinstance(types, list) else [types]
+
+
+def _article_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
+    """The JSON-LD (News)Article nodes on the page, with their types."""
+    for node, types in _ld_nodes(html):
+        if any(isinstance(t, str) and _ARTICLE_TYPE.search(t) for t in types):
+            yield node, types
 
 
 def jsonld_authors(html: str) -> list[str]:
@@ -114,20 +119,14 @@ def page_sections(html: str) -> list[str]:
     """Section labels: `article:section` meta, JSON-LD `articleSection`, and the
     genre that a schema.org type such as OpinionNewsArticle states."""
     labels: list[str] = []
-    for block in _LD.findall(html):
-        try:
-            data = json.loads(block.strip())
-        except ValueError:
-            continue
-        for node in _nodes(data):
-            types = node.get("@type")
-            for t in types if isinstance(types, list) else [types]:
-                if isinstance(t, str) and t in _SCHEMA_GENRE:
-                    labels.insert(0, _SCHEMA_GENRE[t])
-            section = node.get("articleSection")
-            for s in section if isinstance(section, list) else [section]:
-                if isinstance(s, str) and s.strip():
-                    labels.append(unescape(s.strip()))
+    for node, types in _ld_nodes(html):
+        for t in types:
+            if isinstance(t, str) and t in _SCHEMA_GENRE:
+                labels.insert(0, _SCHEMA_GENRE[t])
+        section = node.get("articleSection")
+        for s in section if isinstance(section, list) else [section]:
+            if isinstance(s, str) and s.strip():
+                labels.append(unescape(s.strip()))
     for tag in _META.findall(html[:400_000]):
         attrs = {k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
         if (attrs.get("property") or attrs.get("name") or "").lower() == "article:section":
