@@ -69,14 +69,10 @@ def ingest(
 
 def _run_ingest(inputs: list[str], db: str | None, batch_size: int, quiet: bool,
                 analyser: BatchAnalyser | None = None) -> IngestReport:
-    store = Store.open(db)
-    try:
-        with IngestProgress(err, enabled=not quiet) as progress:
-            pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick,
-                                analyser=analyser)
-            report = pipeline.ingest(inputs)
-    finally:
-        store.close()
+    with Store.open(db) as store, IngestProgress(err, enabled=not quiet) as progress:
+        pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick,
+                            analyser=analyser)
+        report = pipeline.ingest(inputs)
     for failure in report.failed:
         err.print(f"error: {failure}", markup=False)
     return report
@@ -107,11 +103,8 @@ def export_cmd(
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(exporter.KINDS)}", param_hint="KIND")
     if fmt not in exporter.FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}", param_hint="--format")
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         exporter.write(exporter.records(store, kind), sys.stdout, fmt)
-    finally:
-        store.close()
 
 
 @app.command()
@@ -143,11 +136,8 @@ def demo(
             Path(DEMO_DB + suffix).unlink(missing_ok=True)
     err.print(f"Ingesting the sample corpus ({DEMO_CORPUS.name}) into {target} …", markup=False)
     report = _run_ingest([str(DEMO_CORPUS)], target, 16, quiet=False)
-    store = Store.open(target)
-    try:
+    with Store.open(target) as store:
         print_summary(store, report, Console(highlight=False, soft_wrap=True))
-    finally:
-        store.close()
     db_arg = "" if target == "diplotrack.db" else f" --db {target}"
     Console(highlight=False, soft_wrap=True).print(
         "\nNext:\n"
@@ -173,11 +163,8 @@ def eval_cmd(
     from diplotrack.evaluation.scoring import score
 
     gold = load_gold(gold_dir)
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         result = score(store, gold)
-    finally:
-        store.close()
     if as_json:
         sys.stdout.write(report_json(result) + "\n")
     else:
@@ -192,12 +179,9 @@ def search(
     debug: DebugOption = False,
 ) -> None:
     """Full-text search over the stored articles."""
-    store = Store.open(db)
-    try:
+    with Store.open(db) as store:
         for hit in store.search(query, limit):
             typer.echo(f"{hit['id']}  {hit['title'] or '(untitled)'}\n    {hit['snippet']}")
-    finally:
-        store.close()
 
 
 def main(argv: list[str] | None = None) -> None:

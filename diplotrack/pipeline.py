@@ -18,7 +18,6 @@ workers (`diplotrack.distributed`); reading, dedup, stories and writes stay here
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -31,7 +30,7 @@ from diplotrack.errors import AnalysisError, DuplicateArticle, InputError, Store
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
-from diplotrack.nlp.pipeline import build_nlp, cached_nlp, process
+from diplotrack.nlp.pipeline import cached_nlp, process
 from diplotrack.store.db import Store
 
 log = logging.getLogger(__name__)
@@ -71,7 +70,6 @@ class Pipeline:
     nlp: Language | None = None
     batch_size: int = 16
     on_progress: Progress | None = None
-
     analyser: BatchAnalyser | None = None  # e.g. distributed.DaskAnalyser; None: in this process
 
     def ingest(self, inputs: Iterable[str]) -> IngestReport:
@@ -168,9 +166,7 @@ class Pipeline:
         return None
 
     def _nlp(self) -> Language:
-        if self.nlp is None:
-            self.nlp = build_nlp()
-        return self.nlp
+        return self.nlp or cached_nlp()
 
     def _tick(self, what: str) -> None:
         if self.on_progress:
@@ -185,16 +181,15 @@ def analyse_batch(batch: list[Article], get_nlp: Callable[[], Language] = cached
     """
     try:
         return _analyse(batch, get_nlp)
-    except Exception:  # noqa: BLE001  isolated below, article by article
+    except Exception as exc:  # noqa: BLE001  isolated below, article by article
         if len(batch) == 1:
-            return [_failure(batch[0])]
+            return [_failure(batch[0], exc)]
         return [r for article in batch for r in analyse_batch([article], get_nlp)]
 
 
-def _failure(article: Article) -> AnalysisError:
-    exc = sys.exc_info()[1]
-    first = str(exc).splitlines()[0] if exc is not None and str(exc) else ""
-    log.debug("analysis of %s failed", article.source, exc_info=True)
+def _failure(article: Article, exc: Exception) -> AnalysisError:
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    log.debug("analysis of %s failed", article.source, exc_info=exc)
     return AnalysisError(article.source, f"analysis failed: {exc.__class__.__name__}: {first}"[:300])
 
 
@@ -234,10 +229,8 @@ def _batches(items: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) 
         yield batch
 
 
-def ingest(inputs: Iterable[str], db: str | None = None, **kwargs: object) -> IngestReport:
+def ingest(inputs: Iterable[str], db: str | None = None, *, batch_size: int = 16,
+           analyser: BatchAnalyser | None = None) -> IngestReport:
     """Read, analyse and store `inputs` in the database `db` (library entry point)."""
-    store = Store.open(db)
-    try:
-        return Pipeline(store, **kwargs).ingest(inputs)  # type: ignore[arg-type]
-    finally:
-        store.close()
+    with Store.open(db) as store:
+        return Pipeline(store, batch_size=batch_size, analyser=analyser).ingest(inputs)

@@ -53,7 +53,7 @@ def _count_table(title: str, label: str, rows: list[tuple[str, int]]) -> Table:
 
 def _print_examples(store: Store, console: Console, n: int = 5) -> None:
     """A few events with their evidence, most confident first."""
-    events = sorted(store.iter_events(), key=lambda e: -e.confidence)[:n]
+    events = list(store.iter_events(most_confident=n))
     if not events:
         return
     console.print("[bold]Examples[/bold]")

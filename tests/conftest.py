@@ -25,7 +25,7 @@ def base_nlp():
 
 @pytest.fixture(scope="session")
 def full_nlp():
-    """The model with diplotrack's components, loaded once per test session."""
-    from diplotrack.nlp.pipeline import build_nlp
+    """The model with diplotrack's components: the one the pipeline itself uses in this process."""
+    from diplotrack.nlp.pipeline import cached_nlp
 
-    return build_nlp()
+    return cached_nlp()

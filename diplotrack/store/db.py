@@ -69,6 +69,12 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
         with self.engine.begin() as conn:
@@ -134,7 +140,7 @@ class Store:
             seq=seq,
             ingested_at=datetime.now(UTC).isoformat(timespec="seconds"),
         )
-        conn.execute(s.articles.insert().values(**row))
+        inserted = conn.execute(s.articles.insert().values(**row))
         conn.execute(
             s.article_bands.insert(),
             [{"band": b, "article_id": article.id} for b in dedup.bands(article.simhash)],
@@ -142,8 +148,7 @@ class Store:
         if self.dialect == "sqlite":
             conn.execute(
                 text("INSERT INTO articles_fts(rowid, title, text) VALUES (:r, :t, :x)"),
-                {"r": _rowid(conn, article.id),
-                 "t": article.title or "", "x": article.text},
+                {"r": inserted.lastrowid, "t": article.title or "", "x": article.text},
             )
         self.add_source(conn, article.source, article.id)
 
@@ -191,7 +196,9 @@ class Store:
             ).all()
         return [(r[0], r[1]) for r in rows]
 
-    def iter_events(self, article_id: str | None = None) -> Iterator[Event]:
+    def iter_events(self, article_id: str | None = None, *, most_confident: int | None = None
+                    ) -> Iterator[Event]:
+        """Events in article order, or the `most_confident` ones, most confident first."""
         query = (
             select(s.events.c.data, s.events.c.story_id)
             .join(s.articles, s.articles.c.id == s.events.c.article_id)
@@ -199,6 +206,9 @@ class Store:
         )
         if article_id:
             query = query.where(s.events.c.article_id == article_id)
+        if most_confident:
+            query = query.order_by(None).order_by(s.events.c.confidence.desc(), s.events.c.id)
+            query = query.limit(most_confident)
         with self.engine.connect() as conn:
             for data, story_id in conn.execute(query):
                 ev = Event.from_dict(json.loads(data))
@@ -227,10 +237,6 @@ class Store:
                 )
                 q = query
             return [dict(r) for r in conn.execute(sql, {"q": q, "n": limit}).mappings()]
-
-
-def _rowid(conn: Connection, article_id: str) -> int:
-    return conn.execute(text("SELECT rowid FROM articles WHERE id = :i"), {"i": article_id}).scalar_one()
 
 
 def article_record(row: Any) -> dict[str, Any]:

@@ -110,3 +110,14 @@ def test_unopenable_database_is_one_line_error(tmp_path):
     with pytest.raises(StoreError) as exc:
         Store.open(str(bad))
     assert str(bad) in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_most_confident_events_first(store):
+    art = make_article(TEXT)
+    low, high = make_event(art.id, "e1"), make_event(art.id, "e2", "AGREE")
+    low.confidence, high.confidence = 0.3, 0.9
+    with store.transaction() as conn:
+        store.save_article(conn, art)
+        store.save_events(conn, [low, high])
+    assert [e.id for e in store.iter_events()] == ["e1", "e2"]
+    assert [e.id for e in store.iter_events(most_confident=1)] == ["e2"]
