@@ -33,10 +33,6 @@ class Cues:
     org_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     title_words: frozenset[str]
 
-    @property
-    def longest(self) -> int:
-        return max(len(k) for k in (*self.suffixes, *self.prefixes, *self.titles))
-
 
 @lru_cache(maxsize=1)
 def cues() -> Cues:
@@ -50,16 +46,6 @@ def cues() -> Cues:
     words = frozenset(w for k in titles for w in k) | frozenset(raw.get("title_words") or [])
     return Cues(table("state_suffixes"), table("state_prefixes"), titles,
                 int(raw.get("title_modifier_max", 3)), kinds, words)
-
-
-def title_level(text: str) -> str | None:
-    """The level a title names ("Foreign Minister" -> minister), longest cue at the end of `text`."""
-    words = tuple(text.lower().replace("-", " - ").split())
-    c = cues()
-    for n in range(min(4, len(words)), 0, -1):
-        if words[-n:] in c.titles:
-            return c.titles[words[-n:]]
-    return None
 
 
 def org_kind(name: str) -> str:

@@ -18,7 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from diplotrack.actors.registry import Registry, norm
+from diplotrack.actors.registry import Registry
 from diplotrack.models import Location, Participant
 
 _ARABIC_ARTICLE = re.compile(r"\b(al|el|ad|ar|as|ash|at|az) (?=[A-Z])", re.IGNORECASE)
@@ -104,6 +104,3 @@ class Gazetteer:
                 for alias in self.registry.aliases.get(key, []):
                     yield Cand(start, end, alias.actor_id, alias.via, alias.rank, alias.is_capital)
 
-
-def match_key(text: str) -> str:
-    return norm(text)

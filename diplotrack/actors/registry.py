@@ -112,7 +112,7 @@ class Registry:
                     return self.actors[r.after]
                 if actor.kind == "government_body" and actor.parent == r.state:
                     slug = actor.id.split(":", 1)[-1]
-                    return self.actors.get(f"{r.after}:{slug}") or self.body(r.after, slug, actor.name)
+                    return self.body(r.after, slug, actor.name)  # the registry's own one when it has it
             if r.actor == actor.id and r.before and date < r.date:
                 return self.actors[r.before]
         return actor

@@ -9,11 +9,10 @@ inside the phrase ("Rebels in the Ivory Coast" -> Ivory Coast).
 from __future__ import annotations
 
 from diplotrack.actors.fuzzy import fuzzy_index
+from diplotrack.actors.generic import STATE_KINDS
 from diplotrack.actors.levels import POSSESSIVE, cues
 from diplotrack.actors.registry import Registry, norm
 from diplotrack.models import Participant
-
-STATE_KINDS = {"state", "de_facto_government"}
 
 
 def _actor(reg: Registry, key: str, allow: set[str] | None = None) -> str | None:
@@ -65,13 +64,11 @@ def _fuzzy(text: str, kinds: set[str] | None = None) -> str | None:
 def _inside(reg: Registry, words: list[str], text: str, date: str | None) -> Participant | None:
     for n in range(len(words) - 1, 0, -1):
         for i in range(len(words) - n + 1):
-            key = " ".join(words[i:i + n])
-            aid = _actor(reg, key)
-            if not aid:
+            alias = reg.best(" ".join(words[i:i + n]))
+            if alias is None or alias.via == "context":
                 continue
-            alias = reg.best(key)  # not None: _actor found an actor through it
-            if (alias is not None and alias.via not in ("surname", "demonym")) or (
-                    n == 1 and reg.actors[aid].kind == "state"):
+            aid = alias.actor_id
+            if alias.via not in ("surname", "demonym") or (n == 1 and reg.actors[aid].kind == "state"):
                 return reg.participant(aid, text, date)
     return None
 

@@ -74,8 +74,9 @@ def resolve_ner(doc: Doc, ent: Span, s: int, e: int, surnames: dict[str, str | P
         return Cand(s, e, hit[0], "alias", extra={"fuzzy": hit[1]})
     if ent.label_ == "PERSON" and e - s == 1:
         key = norm(text)
+        key_skeleton = skeleton(key)
         for known, who in surnames.items():
-            if skeleton(known) == skeleton(key) and fuzz.ratio(known, key) >= SKELETON_MIN:
+            if skeleton(known) == key_skeleton and fuzz.ratio(known, key) >= SKELETON_MIN:
                 return _known(s, e, who)
     return None
 

@@ -53,7 +53,12 @@ class Args:
 
 
 def _institution(tok: Token) -> bool:
-    return tok.lemma_.lower() in cues()["institution_nouns"] or tok.lower_ in cues()["institution_nouns"]
+    nouns = cues()["institution_nouns"]
+    return tok.lemma_.lower() in nouns or tok.lower_ in nouns
+
+
+def _quantifier(tok: Token) -> bool:
+    return tok.lower_ in QUANTIFIERS or tok.lemma_.lower() in QUANTIFIERS
 
 
 def _phrase_text(head: Token, mention: ActorMention) -> str:
@@ -81,7 +86,7 @@ def phrase_mentions(head: Token, idx: MentionIndex, depth: int = 0,
         own = None
     if own is not None:
         out.append(Arg(own, _phrase_text(head, own), affiliation=_title_state(head, own, idx)))
-    elif _institution(head) or head.lower_ in QUANTIFIERS or head.lemma_.lower() in QUANTIFIERS:
+    elif _institution(head) or _quantifier(head):
         out.extend(_inside(head, idx, depth))
         if not out and (ante := idx.antecedent(head)) is not None:
             out.append(Arg(ante, ante.participant.text, resolved=True))
@@ -94,7 +99,7 @@ def phrase_mentions(head: Token, idx: MentionIndex, depth: int = 0,
 def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
     """Mentions inside an institution phrase: 'Israeli soldiers', 'Kabul's envoy',
     'representatives from Kabul', 'a delegation representing the Taliban'."""
-    quantifier = head.lower_ in QUANTIFIERS or head.lemma_.lower() in QUANTIFIERS
+    quantifier = _quantifier(head)
     out: list[Arg] = []
     if not quantifier:
         for child in head.children:

@@ -6,17 +6,19 @@ repeated mentions of one event are merged.
 """
 
 import re
+from contextlib import suppress
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplotrack.actors.component import resolve_mention
 from diplotrack.events import auxiliary as aux
 from diplotrack.events.arguments import Arg, Args, extract
 from diplotrack.events.context import default_context, sentence_contexts
 from diplotrack.events.dates import (
-    Resolved,
     date_entities,
+    event_date,
     find_expressions,
     lead_date,
     parse_iso,
@@ -29,7 +31,7 @@ from diplotrack.events.mentions import MentionIndex
 from diplotrack.events.merge import merge
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.events.roles import civilian_actor, implicit_recipient, targets
-from diplotrack.events.select import choose_date, historical, sentence_place
+from diplotrack.events.select import choose_date, entity_text, historical, sentence_place
 from diplotrack.events.triggers import Trigger, find_triggers, object_words
 from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
@@ -73,7 +75,7 @@ class EventExtractor:
         if not args.actor and not _patient_only(trig, args) and trig.category not in ACTORLESS:
             return None
         res, date_text = choose_date(trig.token, exprs, state.published, False)
-        when = _event_date(res)
+        when = event_date(res)
         actor = [_participant(a, when) for a in args.actor]
         acting = {p.id for p in actor}
         # nobody is the target of their own act ("the British are calling for sanctions")
@@ -90,7 +92,8 @@ class EventExtractor:
         if auxiliary == "negation" and (not self.keep_negated
                                         or all(a.resolved for a in args.actor)):
             return None
-        res, date_text = choose_date(trig.token, exprs, state.published, auxiliary == "future")
+        if auxiliary == "future":  # else the date chosen above stands
+            res, date_text = choose_date(trig.token, exprs, state.published, True)
         if res is not None and res.future and auxiliary is None:
             auxiliary = "future"
         if auxiliary is None and (historical(res, state) or aux.is_historical_word(trig.token)):
@@ -99,7 +102,7 @@ class EventExtractor:
             id="", article_id=doc._.article_id or "", event_type=category,
             mode=trig.sense.mode if category == trig.category else None,
             context=state.context(sent, category), actor=actor, recipient=recipient,
-            date=_event_date(res), date_text=date_text if res is not None else None,
+            date=event_date(res), date_text=date_text if res is not None else None,
             location=self.place(doc, sent, trig, args, category,
                                 state.setting if general_news or _generic(args) else None),
             auxiliary=auxiliary, trigger=trig.sense.label,
@@ -117,7 +120,7 @@ class EventExtractor:
             if m.place is not None:
                 return m.place
         for tok in args.place_tokens:
-            loc = geocode(_ent_text(tok))
+            loc = geocode(entity_text(tok))
             if loc is not None:
                 return loc
         if setting is not None:  # general news: the sentence's place, else the article's
@@ -210,22 +213,12 @@ def _patient_only(trig: Trigger, args: Args) -> bool:
     return any(a.mention.start in span for a in args.recipient)
 
 
-def _event_date(res: Resolved | None) -> str | None:
-    from diplotrack.events.dates import event_date
-
-    return event_date(res)
-
-
 def _participant(arg: Arg, when: str | None) -> Participant:
     """The mention's participant, re-resolved at the event's date when it has one."""
     base = arg.mention.participant
     if when and arg.mention.extra.get("actor_id"):
-        try:
-            from diplotrack.actors.component import resolve_mention
-
+        with suppress(KeyError):  # an id the registry no longer knows: keep the mention's own
             base = resolve_mention(arg.mention, when)
-        except (ImportError, KeyError):
-            pass
     if arg.affiliation is not None:
         org = arg.affiliation.participant
         base = replace(base, affiliation=org.affiliation or org.name,
@@ -323,19 +316,6 @@ def _confidence(trig: Trigger, args: Args, auxiliary: str | None) -> float:
     if auxiliary in {"negation", "hypothetical"}:
         score -= 0.3
     return max(0.05, min(0.95, score))
-
-
-def _ent_text(tok) -> str:
-    """The entity the token is part of (IOB walk, not a scan of doc.ents)."""
-    if not tok.ent_type_:
-        return tok.text
-    start = tok.i
-    while start > 0 and tok.doc[start].ent_iob_ == "I":
-        start -= 1
-    end = tok.i + 1
-    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-        end += 1
-    return tok.doc[start:end].text
 
 
 def _subjects(sent: Span, idx: MentionIndex):

@@ -33,6 +33,3 @@ def sentence_contexts(sent: Span) -> list[str]:
 def default_context(category: str) -> str:
     return CATEGORY_DEFAULT.get(category, "diplomatic")
 
-
-def event_contexts(sent: Span, category: str) -> list[str]:
-    return sentence_contexts(sent) or [default_context(category)]

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from diplotrack.events.ontology import load_yaml
+from diplotrack.events.lexicon import cues_yaml
 from diplotrack.events.places import country as country_place
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.models import Location, Participant
@@ -30,14 +30,14 @@ STATE_KINDS = {"state", "de_facto_government"}
 
 @lru_cache(maxsize=1)
 def table() -> dict[str, dict[str, str]]:
-    raw = load_yaml("cues.yaml")
+    raw = cues_yaml()
     return {str(k).lower(): dict(v or {}) for k, v in (raw.get("generic_participants") or {}).items()}
 
 
 @lru_cache(maxsize=1)
 def general() -> tuple[frozenset[str], frozenset[str]]:
     """(categories that general-news participants may carry, the kinds that then suffice)."""
-    raw = load_yaml("cues.yaml")
+    raw = cues_yaml()
     return (frozenset(str(x) for x in raw.get("general_categories") or []),
             frozenset(str(x) for x in raw.get("general_kinds") or []))
 
@@ -63,7 +63,7 @@ def region_country(name: str) -> str | None:
 @lru_cache(maxsize=1)
 def private_modes() -> dict[str, frozenset[str]]:
     """Category -> the modes a general-news event between private persons only may have."""
-    raw = load_yaml("cues.yaml").get("general_private_modes") or {}
+    raw = cues_yaml().get("general_private_modes") or {}
     return {str(k): frozenset(str(m) for m in v or []) for k, v in raw.items()}
 
 

@@ -80,8 +80,14 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
+def cues_yaml() -> dict:
+    """data/cues.yaml as parsed, once per process (read only: callers copy what they keep)."""
+    return load_yaml("cues.yaml")
+
+
+@lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
-    raw = load_yaml("cues.yaml")
+    raw = cues_yaml()
     return {k: frozenset(str(x).lower() for x in v) for k, v in raw.items()}
 
 

@@ -31,24 +31,21 @@ class MentionIndex:
     def __init__(self, doc: Doc, setting: DocSetting | None = None) -> None:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
+        self.recent: list[ActorMention] = []  # subjects of earlier sentences, latest last
+        self.heads: dict[str, list[tuple[int, ActorMention]]] = {}
         skip = dateline_tokens(doc)
         for m in doc._.actors or []:
             if m.start in skip:
                 continue
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
-        if setting is not None:  # "police", "the gunman", "two students"
-            for m in generic_mentions(doc, skip | set(self.by_token), setting):
-                self.by_token[m.start] = m
-        self.recent: list[ActorMention] = []  # subjects of earlier sentences, latest last
-        self.heads: dict[str, list[tuple[int, ActorMention]]] = {}
-        for m in doc._.actors or []:
-            if m.start in skip:
-                continue
             last = doc[m.end - 1]
             noun = last.head if last.dep_ in {"compound", "amod", "nmod", "poss"} else last
             if noun.pos_ == "NOUN":
                 self.heads.setdefault(noun.lemma_.lower(), []).append((noun.i, m))
+        if setting is not None:  # "police", "the gunman", "two students"
+            for m in generic_mentions(doc, skip | set(self.by_token), setting):
+                self.by_token[m.start] = m
 
     def antecedent(self, head: Token) -> ActorMention | None:
         """'the officials' -> the latest earlier 'Taliban officials' (same head noun)."""

@@ -89,17 +89,27 @@ def historical(res: Resolved | None, state) -> bool:
     return False
 
 
+def entity_text(tok: Token, lo: int = 0, hi: int | None = None) -> str:
+    """The entity the token is part of, within tokens [lo, hi) (IOB walk, not a scan
+    of doc.ents); the token alone when it is in no entity."""
+    if not tok.ent_type_:
+        return tok.text
+    doc = tok.doc
+    hi = len(doc) if hi is None else hi
+    start, end = tok.i, tok.i + 1
+    while start > lo and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < hi and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end].text
+
+
 def sentence_place(sent: Span, trigger: Token) -> Location | None:
     """A place named after in/at anywhere in the sentence (weak, for meetings)."""
     for tok in sent:
         if tok.ent_type_ in {"GPE", "LOC", "FAC"} and tok.dep_ == "pobj" \
                 and tok.head.lower_ in {"in", "at"}:
-            start, end = tok.i, tok.i + 1
-            while start > sent.start and sent.doc[start].ent_iob_ == "I":
-                start -= 1
-            while end < sent.end and sent.doc[end].ent_iob_ == "I":
-                end += 1
-            loc = geocode(sent.doc[start:end].text)
+            loc = geocode(entity_text(tok, sent.start, sent.end))
             if loc is not None:
                 return loc
     return None

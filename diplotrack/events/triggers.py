@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -77,14 +78,34 @@ def mod_words(tok: Token) -> set[str]:
     return out
 
 
-def _matches(sense: Sense, tok: Token) -> bool:
-    if sense.objs and not (sense.objs & object_words(tok)):
+class _TokenWords:
+    """A token's object, particle and modifier words, each worked out once and only
+    when a sense asks for it (a lemma may have many senses)."""
+
+    def __init__(self, tok: Token) -> None:
+        self.tok = tok
+
+    @cached_property
+    def objs(self) -> set[str]:
+        return object_words(self.tok)
+
+    @cached_property
+    def preps(self) -> set[str]:
+        return prep_words(self.tok)
+
+    @cached_property
+    def mods(self) -> set[str]:
+        return mod_words(self.tok)
+
+
+def _matches(sense: Sense, tok: Token, words: _TokenWords) -> bool:
+    if sense.objs and not (sense.objs & words.objs):
         return False
-    if sense.preps and not (sense.preps & prep_words(tok)):
+    if sense.preps and not (sense.preps & words.preps):
         return False
     if sense.govs and not (tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in sense.govs):
         return False
-    return not (sense.mods and not (sense.mods & mod_words(tok)))
+    return not (sense.mods and not (sense.mods & words.mods))
 
 
 ATTRIBUTIVE_LEFT = {"'s", "\u2019s", "the", "a", "an", "its", "their", "his", "her", "our", "this", "these"}
@@ -105,8 +126,9 @@ def choose_sense(tok: Token, lex: Lexicon) -> Sense | None:
         return None
     lemma = tok.lemma_.lower()
     senses = lex.senses(lemma, pos) or lex.senses(tok.lower_, pos)
+    words = _TokenWords(tok)
     for sense in senses:
-        if _matches(sense, tok):
+        if _matches(sense, tok, words):
             return sense
     return None
 
