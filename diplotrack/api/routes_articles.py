@@ -37,5 +37,5 @@ def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
     article = store.get_article(article_id)
     if article is None:
         raise NotFound("article", article_id)
-    article["events"] = queries.events_of_articles(store, [article_id])
+    article["events"] = queries.events_of_article(store, article_id)
     return article

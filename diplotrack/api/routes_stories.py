@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 
-from diplotrack.api import story_view
+from diplotrack import stories
 from diplotrack.api.deps import PageDep, StoreDep, paged
 from diplotrack.api.errors import NotFound
 from diplotrack.api.story_compare import story_detail
@@ -24,14 +24,14 @@ def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
     participant names and ids and the event category."""
     ids, total = queries.story_page(store, page, event_type=event_type, actor=actor, q=q,
                                     min_reports=min_reports, sort=sort)
-    items = [st for sid in ids if (st := story_view.find_story(store, sid))]
+    items = [st for sid in ids if (st := stories.get_story(store, sid))]
     return paged({"items": items, "total": total}, page)
 
 
 @router.get("/stories/{story_id}")
 def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
     """The story record and a side-by-side column per article that reports it."""
-    story = story_view.find_story(store, story_id)
+    story = stories.get_story(store, story_id)
     if story is None:
         raise NotFound("story", story_id)
     return story_detail(store, story)

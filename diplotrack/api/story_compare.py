@@ -15,9 +15,8 @@ ARTICLE_FIELDS = ("id", "title", "outlet", "published", "genre", "language", "ur
 
 
 def story_detail(store: Store, story: dict[str, Any]) -> dict[str, Any]:
-    articles = queries.get_articles(store, list(story.get("article_ids") or []))
-    events = [e for e in queries.events_of_articles(store, [a["id"] for a in articles])
-              if e.get("story_id") == story.get("id")]
+    articles = queries.get_articles(store, story["article_ids"])
+    events = queries.events_of_story(store, story["id"])
     claims = story.get("claims") or {}
     agree = normalise_claims(claims.get("agree"))
     disagree = normalise_claims(claims.get("disagree"))
@@ -35,9 +34,9 @@ def _column(article: dict[str, Any], events: list[dict[str, Any]],
             unconfirmed: list[dict[str, Any]]) -> dict[str, Any]:
     own = [e for e in events if e["article_id"] == article["id"]]
     framing = article.get("framing") or {}
-    mine = [{**c, "kind": "agree"} for c in agree if article["id"] in c["article_ids"]]
-    mine += [{**c, "kind": "disagree"} for c in disagree if article["id"] in c["article_ids"]]
-    mine += [{**c, "kind": "unconfirmed"} for c in unconfirmed if article["id"] in c["article_ids"]]
+    mine = [{**c, "kind": kind}
+            for kind, group in (("agree", agree), ("disagree", disagree), ("unconfirmed", unconfirmed))
+            for c in group if article["id"] in c["article_ids"]]
     return {
         "article": {k: article.get(k) for k in ARTICLE_FIELDS},
         "loaded_language": framing.get("loaded_language"),

@@ -184,10 +184,16 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
     return _event_row(row) if row else None
 
 
-def events_of_articles(store: Store, article_ids: list[str]) -> list[dict[str, Any]]:
-    if not article_ids:
-        return []
-    query = _event_select().where(E.c.article_id.in_(article_ids)).order_by(A.c.seq, E.c.id)
+def events_of_article(store: Store, article_id: str) -> list[dict[str, Any]]:
+    return _events_where(store, E.c.article_id == article_id)
+
+
+def events_of_story(store: Store, story_id: str) -> list[dict[str, Any]]:
+    return _events_where(store, E.c.story_id == story_id)
+
+
+def _events_where(store: Store, cond: ColumnElement[bool]) -> list[dict[str, Any]]:
+    query = _event_select().where(cond).order_by(A.c.seq, E.c.id)
     with store.engine.connect() as conn:
         return [_event_row(r) for r in conn.execute(query).mappings()]
 
@@ -245,25 +251,27 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
     )
     with store.engine.connect() as conn:
         rows = conn.execute(query).all()
-        nodes = _network_nodes(conn, conds)
+        nodes = _network_nodes(conn, conds, max_nodes)
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for src, dst, etype, role, count in rows:
         edge = edges.setdefault((src, dst), {"source": src, "target": dst, "count": 0,
                                              "by_type": {}, "directed": role == "recipient"})
         edge["count"] += count
         edge["by_type"][etype] = edge["by_type"].get(etype, 0) + count
-    keep = {n["id"] for n in nodes[:max_nodes]}
+    keep = {n["id"] for n in nodes}
     kept_edges = [e for e in edges.values()
                   if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
     kept_edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
-    return {"nodes": nodes[:max_nodes], "edges": kept_edges}
+    return {"nodes": nodes, "edges": kept_edges}
 
 
-def _network_nodes(conn: Any, conds: list[ColumnElement[bool]]) -> list[dict[str, Any]]:
+def _network_nodes(conn: Any, conds: list[ColumnElement[bool]],
+                   limit: int) -> list[dict[str, Any]]:
+    """The `limit` actors with most events that match `conds`."""
     n = func.count(distinct(P.c.event_id))
     query = (select(P.c.actor_id, func.max(P.c.name), func.max(P.c.kind), func.max(P.c.country), n)
              .join(E, E.c.id == P.c.event_id).where(*conds)
-             .group_by(P.c.actor_id).order_by(n.desc(), P.c.actor_id))
+             .group_by(P.c.actor_id).order_by(n.desc(), P.c.actor_id).limit(limit))
     return [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4]}
             for r in conn.execute(query)]
 

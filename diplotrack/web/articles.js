@@ -1,5 +1,5 @@
 // Articles: search and filter the stored articles; read one with its events highlighted.
-import { api, el, go, highlighted, link, message, pct, safeUrl, typeBadge, who } from "./dom.js";
+import { api, el, go, highlighted, link, message, pager, pct, safeUrl, typeBadge, who } from "./dom.js";
 
 const PAGE = 50;
 
@@ -34,14 +34,6 @@ function row(a) {
     el("td", { class: "num" }, pct(a.loaded_language)), el("td", { class: "num" }, String(a.event_count)));
 }
 
-function pager(params, total, offset) {
-  const to = (o) => () => go("articles", { ...Object.fromEntries(params), offset: o });
-  return el("p", { class: "pager" },
-    el("button", { type: "button", disabled: offset <= 0, onclick: to(Math.max(0, offset - PAGE)) }, "← Previous"),
-    ` ${total ? offset + 1 : 0}–${Math.min(total, offset + PAGE)} of ${total} `,
-    el("button", { type: "button", disabled: offset + PAGE >= total, onclick: to(offset + PAGE) }, "Next →"));
-}
-
 export async function articlesView(root, _parts, params) {
   const offset = Number(params.get("offset") || 0);
   const query = Object.fromEntries(params);
@@ -53,7 +45,7 @@ export async function articlesView(root, _parts, params) {
   }
   root.append(el("table", { class: "list", id: "article-list" },
     el("thead", {}, el("tr", {}, ["Title", "Outlet", "Published", "Genre", "Loaded", "Events"].map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, data.items.map(row))), pager(params, data.total, offset));
+    el("tbody", {}, data.items.map(row))), pager("articles", params, data.total, offset, PAGE));
 }
 
 function body(article) {
@@ -70,7 +62,7 @@ export async function articleView(root, parts) {
     el("h2", { class: "article-title" }, a.title || "(untitled)"),
     el("p", { class: "muted" }, meta),
     el("p", {}, `Loaded language ${pct(a.framing?.loaded_language)}`,
-      terms.length ? [": ", terms.map((t) => typeof t === "string" ? t : JSON.stringify(t)).join(", ")] : ""),
+      terms.length ? [": ", terms.join(", ")] : ""),
     safeUrl(a.url) ? el("p", {}, el("a", { href: safeUrl(a.url), rel: "noopener noreferrer nofollow", target: "_blank" }, "Original")) : "",
     el("div", { class: "split" }, body(a), el("aside", { class: "panel" }, el("h3", {}, `Events (${a.events.length})`),
       el("ul", { class: "events" }, a.events.map((ev) => el("li", {}, typeBadge(ev.event_type), " ",

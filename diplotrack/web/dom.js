@@ -41,7 +41,7 @@ export function clear(node) {
   return node;
 }
 
-export class ApiError extends Error {}
+class ApiError extends Error {}
 
 export async function api(path, params) {
   const url = new URL("/api/" + path, window.location.origin);
@@ -70,13 +70,24 @@ export function colour(type) {
   return i < 0 ? "#6b7280" : COLOURS[i];
 }
 
+// The most frequent category of a {category: count} object.
+export function dominant(byType) {
+  return Object.entries(byType || {}).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+// A <select> of the categories, "all categories" first.
+export function typeSelect(props, current) {
+  return el("select", props, el("option", { value: "" }, "all categories"),
+    EVENT_TYPES.map((t) => el("option", { value: t, selected: current === t }, t)));
+}
+
 export function typeBadge(type) {
   const badge = el("span", { class: "badge" }, type || "?");
   badge.style.backgroundColor = colour(type);
   return badge;
 }
 
-export function names(participants) {
+function names(participants) {
   return (participants || []).map((p) => p.name || p.id).join(", ");
 }
 
@@ -105,6 +116,15 @@ export function go(path, params) {
   const query = params ? new URLSearchParams(
     Object.entries(params).filter(([, v]) => v !== null && v !== undefined && v !== "")).toString() : "";
   window.location.hash = "#/" + path + (query ? "?" + query : "");
+}
+
+// "← Previous  1–50 of 120  Next →" over the list view `view`, `size` rows a page.
+export function pager(view, params, total, offset, size) {
+  const to = (o) => () => go(view, { ...Object.fromEntries(params), offset: o });
+  return el("p", { class: "pager" },
+    el("button", { type: "button", disabled: offset <= 0, onclick: to(Math.max(0, offset - size)) }, "← Previous"),
+    ` ${total ? offset + 1 : 0}–${Math.min(total, offset + size)} of ${total} `,
+    el("button", { type: "button", disabled: offset + size >= total, onclick: to(offset + size) }, "Next →"));
 }
 
 // Text with [start, end) spans wrapped in <mark>; spans may overlap.

@@ -1,6 +1,6 @@
 // Map: event places as points on an equirectangular world (no tiles, no requests
 // outside this server; land outline from the vendored world-atlas 110m TopoJSON).
-import { api, colour, el, focusable, link, message, svg, typeBadge, who } from "./dom.js";
+import { api, colour, dominant, el, focusable, link, message, svg, typeBadge, who } from "./dom.js";
 
 const W = 1000;
 const H = 500;
@@ -84,9 +84,8 @@ export async function mapView(root, _parts, params) {
     graticule());
   const maxCount = Math.max(...data.items.map((p) => p.count), 1);
   for (const p of [...data.items].reverse()) {
-    const top = Object.entries(p.by_type).sort((a, b) => b[1] - a[1])[0][0];
     const dot = svg("circle", { cx: x(p.lon), cy: y(p.lat), r: 4 + 10 * Math.sqrt(p.count / maxCount),
-      fill: colour(top), class: "place", "data-place": p.name || "" });
+      fill: colour(dominant(p.by_type)), class: "place", "data-place": p.name || "" });
     chart.append(focusable(dot, `${p.name || "place"}: ${p.count} events`, () => showPlace(panel, p).catch(
       (err) => panel.append(message(err.message, "error")))));
   }

@@ -1,12 +1,8 @@
 // Actors network: nodes are actors, edges actor → recipient pairs sized by event count.
-import { api, colour, el, EVENT_TYPES, focusable, go, message, svg, typeBadge } from "./dom.js";
+import { api, colour, dominant, el, EVENT_TYPES, focusable, go, message, svg, typeBadge, typeSelect } from "./dom.js";
 
 const W = 900;
 const H = 560;
-
-function dominant(byType) {
-  return Object.entries(byType || {}).sort((a, b) => b[1] - a[1])[0]?.[0];
-}
 
 // A small deterministic force layout (Fruchterman–Reingold with gravity), started
 // on a circle and scaled to fit the drawing afterwards.
@@ -123,8 +119,7 @@ function actorTable(actors) {
 }
 
 function filters(params) {
-  const type = el("select", { id: "nw-type" }, el("option", { value: "" }, "all categories"),
-    EVENT_TYPES.map((t) => el("option", { value: t, selected: params.get("event_type") === t }, t)));
+  const type = typeSelect({ id: "nw-type" }, params.get("event_type"));
   const min = el("input", { id: "nw-min", type: "number", min: 1, value: params.get("min_count") || 1, size: 4 });
   return el("form", { class: "filters", onsubmit: (e) => {
     e.preventDefault();

@@ -1,6 +1,6 @@
 // Stories: each real-world event across the articles that report it, and a
 // side-by-side comparison of those articles.
-import { api, el, go, link, message, names, pct, typeBadge } from "./dom.js";
+import { api, el, go, link, message, pager, pct, typeBadge, who } from "./dom.js";
 
 const PAGE = 50;
 
@@ -9,10 +9,9 @@ function storyRow(st) {
   return el("tr", {},
     el("td", {}, st.date || "undated"),
     el("td", {}, typeBadge(st.event_type), st.mode ? ` ${st.mode}` : ""),
-    el("td", {}, link(`#/story/${encodeURIComponent(st.id)}`,
-      `${names(st.actor) || "?"}${st.recipient?.length ? " → " + names(st.recipient) : ""}`)),
+    el("td", {}, link(`#/story/${encodeURIComponent(st.id)}`, who(st))),
     el("td", {}, place),
-    el("td", { class: "num" }, String(st.report_count ?? st.article_ids?.length ?? 0)),
+    el("td", { class: "num" }, String(st.report_count)),
     el("td", {}, st.status || ""));
 }
 
@@ -28,16 +27,12 @@ export async function storiesView(root, _parts, params) {
     root.append(message("No stories match."));
     return;
   }
-  const to = (o) => () => go("stories", { ...Object.fromEntries(params), offset: o });
   root.append(el("p", { class: "muted" }, `${data.total} stories, most reported first.`),
     el("table", { class: "list", id: "story-list" },
       el("thead", {}, el("tr", {}, ["Date", "Category", "Participants", "Place", "Reports", "Status"]
         .map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, data.items.map(storyRow))),
-    el("p", { class: "pager" },
-      el("button", { type: "button", disabled: offset <= 0, onclick: to(Math.max(0, offset - PAGE)) }, "← Previous"),
-      ` ${offset + 1}–${Math.min(data.total, offset + PAGE)} of ${data.total} `,
-      el("button", { type: "button", disabled: offset + PAGE >= data.total, onclick: to(offset + PAGE) }, "Next →")));
+    pager("stories", params, data.total, offset, PAGE));
 }
 
 function claimList(title, claims, kind) {
@@ -82,7 +77,7 @@ function column(col) {
       field("Genre", a.genre || "—"),
       field("Loaded language", meter(col.loaded_language), ` ${pct(col.loaded_language)}`),
       field("Loaded terms", col.loaded_terms.length
-        ? el("ul", { class: "chips" }, col.loaded_terms.map((t) => el("li", {}, typeof t === "string" ? t : JSON.stringify(t))))
+        ? el("ul", { class: "chips" }, col.loaded_terms.map((t) => el("li", {}, t)))
         : "none")),
     el("h4", {}, "How it names the participants"),
     el("ul", { class: "naming" }, col.naming.map((n) => el("li", {},
@@ -106,13 +101,13 @@ export async function storyView(root, parts) {
   const st = data.story;
   root.append(el("p", {}, link("#/stories", "← Stories")),
     el("h2", {}, typeBadge(st.event_type), st.mode ? ` ${st.mode}` : "", " ",
-      `${names(st.actor) || "?"}${st.recipient?.length ? " → " + names(st.recipient) : ""}`),
+      who(st)),
     el("p", { class: "muted" }, [st.date || "undated", st.location?.name, `${data.columns.length} reports`,
-      st.first_reported ? `first reported ${typeof st.first_reported === "string" ? st.first_reported : JSON.stringify(st.first_reported)}` : null]
+      st.first_reported ? `first reported ${st.first_reported}` : null]
       .filter(Boolean).join(" · ")),
     el("div", { class: "claims-pair" }, claimList("Where reports agree", data.agreements, "agree"),
       claimList("Where reports differ", data.disagreements, "disagree"),
-      (data.unconfirmed || []).length ? claimList("Stated by one report only", data.unconfirmed, "unconfirmed") : null),
+      data.unconfirmed.length ? claimList("Stated by one report only", data.unconfirmed, "unconfirmed") : null),
     el("h3", {}, "Side by side"),
     el("div", { class: "columns", role: "list" }, data.columns.map((c) => { const node = column(c); node.setAttribute("role", "listitem"); return node; })));
   if (data.comparison) {

@@ -1,5 +1,5 @@
 // Timeline: events over time by PLOVER category; each event opens its detail.
-import { api, colour, el, EVENT_TYPES, focusable, go, link, message, svg, typeBadge, who } from "./dom.js";
+import { api, colour, el, EVENT_TYPES, focusable, go, link, message, svg, typeBadge, typeSelect, who } from "./dom.js";
 
 const W = 960;
 const LANE = 22;
@@ -116,9 +116,7 @@ function eventTable(events, open) {
 }
 
 function filters(params) {
-  const select = el("select", { id: "tl-type", name: "event_type" },
-    el("option", { value: "" }, "all categories"),
-    EVENT_TYPES.map((t) => el("option", { value: t, selected: params.get("event_type") === t }, t)));
+  const select = typeSelect({ id: "tl-type", name: "event_type" }, params.get("event_type"));
   const actor = el("input", { id: "tl-actor", name: "actor", value: params.get("actor") || "",
     placeholder: "e.g. USA", size: 10 });
   const from = el("input", { id: "tl-from", type: "month", value: params.get("date_from") || "" });
