@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from diplotrack.errors import UnsupportedInput
@@ -16,7 +15,7 @@ from diplotrack.ingest.clean import (
 from diplotrack.ingest.dates import normalise_date
 from diplotrack.ingest.dedup import simhash, text_hash
 from diplotrack.ingest.genre import GENRES, classify_genre
-from diplotrack.ingest.html import extract_html
+from diplotrack.ingest.html import Extracted, extract_html
 from diplotrack.ingest.htmltext import fragment_to_text, looks_like_html
 from diplotrack.ingest.markdown import first_heading, markdown_to_text
 from diplotrack.ingest.metadata import (
@@ -32,19 +31,6 @@ from diplotrack.ingest.metadata import (
 from diplotrack.models import Article, RawDocument
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
-
-
-@dataclass
-class _Found:
-    """What the page itself (HTML metadata or a Markdown heading) says."""
-
-    paragraphs: list[str]
-    title: str | None = None
-    authors: list[str] = field(default_factory=list)
-    outlet: str | None = None
-    published: str | None = None
-    url: str | None = None
-    labels: list[str] = field(default_factory=list)
 
 
 def build_article(raw: RawDocument) -> Article:
@@ -82,25 +68,24 @@ def build_article(raw: RawDocument) -> Article:
     )
 
 
-def _extract(raw: RawDocument) -> _Found:
+def _extract(raw: RawDocument) -> Extracted:
+    """What the document itself says: HTML metadata, a Markdown heading, or only its text."""
     content = raw.content
     if raw.kind == "html":
-        ex = extract_html(content, url=_text_field(raw.fields.get("url")))
-        return _Found(ex.paragraphs, ex.title, ex.authors, ex.outlet, ex.published, ex.url,
-                      ex.sections)
+        return extract_html(content, url=_text_field(raw.fields.get("url")))
     if raw.kind == "markdown":
-        return _Found(split_paragraphs(markdown_to_text(content)), title=first_heading(content))
+        return Extracted(split_paragraphs(markdown_to_text(content)), title=first_heading(content))
     if looks_like_html(content):
         content = fragment_to_text(content)
-    return _Found(split_paragraphs(content))
+    return Extracted(split_paragraphs(content))
 
 
 def _genre_and_dateline(body: list[str], raw: list[str], fields: dict[str, Any], title: str | None,
                         url: str | None, labels: list[str]) -> tuple[str, str | None]:
     dateline = find_dateline(body)
     given = _text_field(fields.get("genre"))
-    if given and given.lower().replace(" ", "_") in GENRES:
-        return given.lower().replace(" ", "_"), dateline
+    if given and (key := given.lower().replace(" ", "_")) in GENRES:
+        return key, dateline
     genre = classify_genre(body, title=title, url=url, labels=[given, *labels] if given else labels,
                            has_dateline=bool(dateline), raw_paragraphs=raw)
     if given and genre == "news":
@@ -110,7 +95,7 @@ def _genre_and_dateline(body: list[str], raw: list[str], fields: dict[str, Any],
     return genre, dateline
 
 
-def _published(fields: dict[str, Any], found: _Found, from_text: str | None,
+def _published(fields: dict[str, Any], found: Extracted, from_text: str | None,
                url: str | None) -> tuple[str | None, str | None]:
     if (iso := normalise_date(fields.get("published"))) is not None:
         return iso, "input"
@@ -123,7 +108,7 @@ def _published(fields: dict[str, Any], found: _Found, from_text: str | None,
     return None, None
 
 
-def _authors(fields: dict[str, Any], found: _Found, from_text: list[str]) -> list[str]:
+def _authors(fields: dict[str, Any], found: Extracted, from_text: list[str]) -> list[str]:
     given = fields.get("authors")
     if isinstance(given, str):  # one string from front matter or a feed: "A and B"
         return split_authors(given) or [normalise_line(given)]
@@ -144,7 +129,7 @@ def _light_author(value: str) -> str:
     return clean_author(value) or value
 
 
-def _outlet(fields: dict[str, Any], found: _Found, from_text: str | None, url: str | None) -> str | None:
+def _outlet(fields: dict[str, Any], found: Extracted, from_text: str | None, url: str | None) -> str | None:
     given = _text_field(fields.get("outlet"))
     if given:  # a feed title such as "BBC News - World" names the outlet first
         first = re.split(r"\s+[-–—|:]\s+", given)[0]

@@ -12,6 +12,7 @@ import yaml
 
 DATA_DIR = Path(__file__).parent / "data"
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -90,7 +91,7 @@ def _hard_wrapped(blocks: list[list[str]]) -> bool:
 
 def norm_key(text: str) -> str:
     """Comparison key: lower case, letters and digits only."""
-    return re.sub(r"[\W_]+", " ", text.lower()).strip()
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def remove_boilerplate(paragraphs: list[str], title: str | None = None,

@@ -35,7 +35,7 @@ def simhash(text: str, shingle: int = 3) -> int:
     words = normalise(text)
     if not words:
         return 0
-    grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    grams = _grams(words, shingle)
     digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(len(grams), 64)
     votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
@@ -51,8 +51,12 @@ def bands(value: int) -> list[int]:
 
 
 def shingles(text: str, shingle: int = 3) -> set[str]:
-    words = normalise(text)
-    return {" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))}
+    return set(_grams(normalise(text), shingle))
+
+
+def _grams(words: list[str], shingle: int) -> list[str]:
+    """Runs of `shingle` consecutive words (one shorter run when there are fewer words)."""
+    return [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
 
 
 def jaccard(a: str, b: str) -> float:

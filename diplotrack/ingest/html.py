@@ -35,20 +35,20 @@ DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": True}
 
 
 @dataclass
-class HtmlExtract:
+class Extracted:
+    """What a document itself says: its main-text paragraphs and the metadata of an
+    HTML page (or only the title of a Markdown heading; see build.py)."""
+
     paragraphs: list[str]
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
     published: str | None = None
     url: str | None = None
-    description: str | None = None
-    language: str | None = None
-    pagetype: str | None = None
-    sections: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # section labels, categories
 
 
-def extract_html(html: str, url: str | None = None) -> HtmlExtract:
+def extract_html(html: str, url: str | None = None) -> Extracted:
     """Main text paragraphs and page metadata; empty paragraphs when nothing was found."""
     import trafilatura
 
@@ -59,7 +59,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if doc is None:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, favor_recall=True,
                                           date_extraction_params=DATE_PARAMS)
-    d: dict[str, Any] = {}
+    d: dict[str, Any]
     if doc is not None:
         d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
     else:
@@ -73,22 +73,19 @@ def extract_html(html: str, url: str | None = None) -> HtmlExtract:
     if not paragraphs:  # a fragment or a page trafilatura gives up on: strip the markup
         paragraphs = [p for p in fragment_to_text(html, drop_layout=True).split("\n\n") if p]
     sitename = _str(d.get("sitename"))
-    return HtmlExtract(
+    return Extracted(
         paragraphs=paragraphs,
         title=page_title(html, _str(d.get("title")), sitename, _str(d.get("hostname")), ld=ld),
         authors=page_authors(html, d.get("author")),
-        outlet=_str(d.get("sitename")),
+        outlet=sitename,
         published=page_date(ld, _str(d.get("date"))),
         url=_str(d.get("url")),
-        description=_str(d.get("description")),
-        language=_str(d.get("language")),
-        pagetype=_str(d.get("pagetype")),
-        sections=[*page_sections(html),
-                  *(s for s in (d.get("categories") or []) if isinstance(s, str))],
+        labels=[*page_sections(html),
+                *(s for s in (d.get("categories") or []) if isinstance(s, str))],
     )
 
 
-_TOKEN = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 _DIRECTIVE = re.compile(r"^(?:\+\+\+[\w-]*|\{:[^}]*\}|\[#?[\w-]+:[^\]]*\])$")
 LD_BODY_MIN_RATIO = 1.5
 """The JSON-LD `articleBody` replaces the extracted text when it has at least this
@@ -103,10 +100,10 @@ def ld_body_instead(paragraphs: list[str], ld_body: str | None) -> list[str]:
     same article and not a teaser, a summary or another story."""
     if not ld_body or len(ld_body) < 500:
         return paragraphs
-    extracted = Counter(_TOKEN.findall(" ".join(paragraphs).lower()))
+    extracted = Counter(_WORD.findall(" ".join(paragraphs).lower()))
     n_extracted = sum(extracted.values())
     ld_paragraphs = _ld_body_paragraphs(ld_body)
-    ld_tokens = Counter(_TOKEN.findall(" ".join(ld_paragraphs).lower()))
+    ld_tokens = Counter(_WORD.findall(" ".join(ld_paragraphs).lower()))
     if sum(ld_tokens.values()) < LD_BODY_MIN_RATIO * max(n_extracted, 1):
         return paragraphs
     if n_extracted and sum((extracted & ld_tokens).values()) < 0.9 * n_extracted:
@@ -189,13 +186,17 @@ def _fallback_metadata(html: str) -> dict[str, Any]:
         date = find_date(html, extensive_search=False, original_date=True)
     except (ValueError, TypeError):
         date = None
-    return {"title": unescape(_TAG.sub(" ", m.group(1))) if m else None, "date": date}
+    return {"title": _inner_text(m.group(1)) if m else None, "date": date}
+
+
+def _inner_text(markup: str) -> str:
+    """An element's content with its tags turned into spaces and entities decoded."""
+    return unescape(_TAG.sub(" ", markup))
 
 
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _TITLE_SEP = re.compile(r"\s+(?:[|*•·~]|::|-{1,2}|–|—)\s+")
-_WORD = re.compile(r"\w+")
 
 
 def page_date(ld: LdArticle | None, found: str | None) -> str | None:
@@ -223,10 +224,11 @@ def page_title(html: str, meta_title: str | None, sitename: str | None, host: st
         meta = None
     if ld is None:
         ld = jsonld_article(html)
-    confirmed = _confirmed_headline(html, meta, ld.headline if ld else None, ld.live if ld else False)
+    h1s = [_inner_text(m.group(1)) for m in _H1.finditer(html)]
+    confirmed = _confirmed_headline(h1s, meta, ld.headline if ld else None, ld.live if ld else False)
     if confirmed:
         return confirmed
-    h1 = _first_h1(html, meta)
+    h1 = _first_h1(h1s, meta)
     if meta is None:
         return h1
     if h1 and _key(meta).endswith(_key(h1)) and len(h1) >= 0.5 * len(meta):
@@ -234,11 +236,12 @@ def page_title(html: str, meta_title: str | None, sitename: str | None, host: st
     return meta
 
 
-def _confirmed_headline(html: str, meta: str | None, headline: str | None, live: bool) -> str | None:
-    """The JSON-LD `headline` when an <h1> of the page says the same and the metadata
-    title differs from it: a social-media rewrite in og:title (a shorter or reworded
-    line), a section or SEO prefix and suffix around it ("Topic: <headline> | City
-    News").
+def _confirmed_headline(h1s: list[str], meta: str | None, headline: str | None,
+                        live: bool) -> str | None:
+    """The JSON-LD `headline` when one of the page's <h1> texts (`h1s`) says the same
+    and the metadata title differs from it: a social-media rewrite in og:title (a
+    shorter or reworded line), a section or SEO prefix and suffix around it ("Topic:
+    <headline> | City News").
 
     Not when the metadata title is a shortened form of that headline (its words
     are the headline's first words: the short headline the publisher chose), nor
@@ -253,17 +256,16 @@ def _confirmed_headline(html: str, meta: str | None, headline: str | None, live:
         meta_key = _key(meta)
         if meta_key == key or key.startswith(meta_key + " "):
             return None
-    for m in _H1.finditer(html):
-        if _key(unescape(_TAG.sub(" ", m.group(1)))) == key:
-            return normalise_line(headline)
+    if any(_key(h1) == key for h1 in h1s):
+        return normalise_line(headline)
     return None
 
 
-def _first_h1(html: str, meta: str | None) -> str | None:
-    """The first <h1> that reads as a headline and agrees with `meta` (a site logo
+def _first_h1(h1s: list[str], meta: str | None) -> str | None:
+    """The first <h1> text that reads as a headline and agrees with `meta` (a site logo
     in an <h1> does not)."""
-    for m in _H1.finditer(html):
-        h1 = normalise_line(unescape(_TAG.sub(" ", m.group(1))))
+    for text in h1s:
+        h1 = normalise_line(text)
         if 2 <= len(h1.split()) <= 40 and (meta is None or _overlap(h1, meta) >= 0.5):
             return h1
     return None

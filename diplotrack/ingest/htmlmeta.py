@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from html import unescape
 from typing import Any
 
@@ -16,8 +17,10 @@ _ATTR = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ARTICLE_TYPE = re.compile(r"(Article|BlogPosting|Report|LiveBlogPosting)$")
 
 
-def _ld_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
-    """Every JSON-LD node on the page, with its list of types, in page order."""
+@lru_cache(maxsize=1)  # one page is asked for its title, authors and sections in turn
+def _ld_nodes(html: str) -> tuple[tuple[dict[str, Any], list[Any]], ...]:
+    """Every JSON-LD node on the page, with its list of types, in page order (read-only)."""
+    found: list[tuple[dict[str, Any], list[Any]]] = []
     for block in _LD.findall(html):
         try:
             data = json.loads(block.strip())
@@ -25,7 +28,8 @@ def _ld_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
             continue
         for node in _nodes(data):
             types = node.get("@type")
-            yield node, types if isinstance(types, list) else [types]
+            found.append((node, types if isinstance(types, list) else [types]))
+    return tuple(found)
 
 
 def _article_nodes(html: str) -> Iterator[tuple[dict[str, Any], list[Any]]]:
@@ -93,12 +97,19 @@ def _names(value: Any) -> list[str]:
     return names
 
 
+@lru_cache(maxsize=1)
+def _meta_tags(html: str) -> tuple[dict[str, str], ...]:
+    """The attributes (lower-case names) of each <meta> tag in the first 400,000
+    characters (read-only)."""
+    return tuple({k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
+                 for tag in _META.findall(html[:400_000]))
+
+
 def meta_authors(html: str) -> list[str]:
     """`citation_author` (Last, First -> First Last) or `author` meta tags."""
     cited: list[str] = []
     plain: list[str] = []
-    for tag in _META.findall(html[:400_000]):
-        attrs = {k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
+    for attrs in _meta_tags(html):
         key = (attrs.get("name") or attrs.get("property") or "").lower()
         content = unescape(attrs.get("content") or "").strip()
         if not content or re.search(r"https?:|www\.", content):
@@ -127,8 +138,7 @@ def page_sections(html: str) -> list[str]:
         for s in section if isinstance(section, list) else [section]:
             if isinstance(s, str) and s.strip():
                 labels.append(unescape(s.strip()))
-    for tag in _META.findall(html[:400_000]):
-        attrs = {k.lower(): (a or b) for k, a, b in _ATTR.findall(tag)}
+    for attrs in _meta_tags(html):
         if (attrs.get("property") or attrs.get("name") or "").lower() == "article:section":
             content = unescape(attrs.get("content") or "").strip()
             if content:

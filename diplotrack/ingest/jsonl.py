@@ -77,7 +77,8 @@ def iter_json(text: str, path: str) -> Iterator[RawDocument | InputError]:
     except ValueError as exc:  # e.g. an integer too long to convert
         yield MalformedInput(path, f"invalid JSON ({str(exc).splitlines()[0][:120]})")
         return
-    items = data if isinstance(data, list) else [data]
-    for i, obj in enumerate(items, start=1):
-        yield record_document(obj, path, f"{path}[{i}]" if isinstance(data, list) else path,
-                              f"{i}" if isinstance(data, list) else "1")
+    if not isinstance(data, list):
+        yield record_document(data, path, path, "1")
+        return
+    for i, obj in enumerate(data, start=1):
+        yield record_document(obj, path, f"{path}[{i}]", str(i))

@@ -49,7 +49,7 @@ def front_matter_fields(data: dict[str, Any]) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, str):
-        return re.sub(r"\s+", " ", value.replace("\u00a0", " ")).strip()
+        return re.sub(r"\s+", " ", value).strip()  # \s includes the no-break space
     if isinstance(value, list):
         return [_plain(v) for v in value if v not in (None, "")]
     if hasattr(value, "isoformat"):  # YAML dates and datetimes

@@ -27,10 +27,10 @@ from diplotrack.ingest.files import (
 )
 from diplotrack.ingest.jsonl import iter_json, iter_jsonl
 from diplotrack.ingest.markdown import front_matter_fields, split_front_matter
-from diplotrack.ingest.sniff import binary_kind, check_text, decode, sniff_kind
+from diplotrack.ingest.sniff import SNIFF_BYTES, binary_kind, check_text, decode, sniff_kind
 from diplotrack.models import RawDocument
 
-__all__ = ["MAX_BYTES", "iter_documents", "read_bytes"]
+__all__ = ["MAX_BYTES", "iter_documents"]
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json")
@@ -111,9 +111,7 @@ class _Reader:
             name = inner_name(name)
         elif name.lower().endswith(".gz"):
             raise MalformedInput(source, "corrupt gzip data (no gzip header)")
-        if not data.strip():
-            raise UnsupportedInput(source, "empty or whitespace-only input")
-        what = binary_kind(data[:8192])
+        what = binary_kind(data[:SNIFF_BYTES])  # empty input: check_text below says so
         if what:
             raise UnsupportedInput(source, f"binary file ({what}), not text")
         text = check_text(decode(data, source, charset), source)
@@ -151,11 +149,3 @@ class _Reader:
             return item
         return UnsupportedInput(url, "linked page has no article")
 
-
-def read_bytes(data: bytes, source: str, *, max_bytes: int = MAX_BYTES) -> list[RawDocument | InputError]:
-    """The documents in an in-memory input (as if read from a file named `source`)."""
-    reader = _Reader(max_bytes, fetch_url)
-    try:
-        return list(reader.read_bytes(data, source, Path(source).name))
-    except InputError as exc:
-        return [exc]
