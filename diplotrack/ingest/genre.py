@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from diplotrack.framing.lexicon import load as framing_lexicon
 from diplotrack.ingest.clean import DATA_DIR
 
 GENRES = ("news", "opinion", "analysis", "press_release", "transcript")
@@ -32,7 +33,6 @@ class GenreRules:
     speaker_turn: re.Pattern[str]
     transcript_min_turns: int
     opinion_phrases: tuple[re.Pattern[str], ...]
-    evaluative: re.Pattern[str]
     attribution: re.Pattern[str]
 
 
@@ -52,7 +52,6 @@ def load_rules(path: Path = DATA_DIR / "genre.yaml") -> GenreRules:
         transcript_min_turns=int(d.get("transcript_min_turns", 6)),
         # matched on lower-cased text: without re.I the regex engine can skip ahead by literals
         opinion_phrases=tuple(re.compile(p.lower()) for p in d.get("opinion_phrases") or []),
-        evaluative=re.compile("(?:" + re.sub(r"\s+", "", d["evaluative_words"]) + ")", re.I),
         attribution=re.compile(d["attribution"].lower()),
     )
 
@@ -100,6 +99,15 @@ def _cues(rules: GenreRules, labels: Iterable[str], url: str | None,
     return [g for g in found if g]
 
 
+EVALUATIVE_CATEGORIES = ("stance", "derogatory", "partisan")
+
+
+def _evaluative(word: str) -> bool:
+    """An evaluative word in the writer's voice: the framing lexicon's stance markers,
+    intensifiers and derogatory labels (documented in framing/data/README.md)."""
+    return framing_lexicon().category((word,)) in EVALUATIVE_CATEGORIES
+
+
 def opinion_scores(paragraphs: list[str], title: str | None, has_dateline: bool,
                    rules: GenreRules | None = None) -> tuple[float, float]:
     """(opinion evidence, news evidence) from the writer's own voice vs. reporting cues."""
@@ -113,7 +121,7 @@ def opinion_scores(paragraphs: list[str], title: str | None, has_dateline: bool,
     questions = len(_SENTENCE_Q.findall(own)) + (1 if title and title.rstrip().endswith("?") else 0)
     phrases = sum(len(p.findall(own_lower)) for p in rules.opinion_phrases)
     counts = Counter(tokens)
-    evaluative = sum(n for w, n in counts.items() if rules.evaluative.fullmatch(w)) * per_k
+    evaluative = sum(n for w, n in counts.items() if _evaluative(w)) * per_k
     first_person = len(_FIRST_PERSON.findall(own)) * per_k
     attributions = len(rules.attribution.findall(text.lower())) * per_k
     opinion = (1.5 * min(questions, 4) + 1.5 * min(phrases, 4)
