@@ -175,11 +175,12 @@ _UNNAMED = re.compile(
     r"(?=,|\.|;| who)"
 )
 _NOT_NAMES = {"He", "She", "It", "They", "We", "I", "The", "This", "That", "But", "And"}
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def _from_text(text: str) -> list[Source]:
     out: list[Source] = []
-    for sentence in re.split(r"(?<=[.!?])\s+|\n+", text):
+    for sentence in _SENTENCES.split(text):
         for pat in _PATTERNS:
             for m in pat.finditer(sentence):
                 name = m.group(1).strip(" .,;:'’")

@@ -22,7 +22,8 @@ _SKIP_DETAIL = {"The", "In", "But", "And", "For", "On", "At", "It", "A", "As", "
 
 
 def compare(articles: list[dict[str, Any]], claims: list[dict[str, Any]] | None = None) -> dict:
-    rows = [_row(a, i) for i, a in enumerate(articles)]
+    framings = [_framing(a) for a in articles]  # once each: a missing one is computed
+    rows = [_row(a, f, i) for i, (a, f) in enumerate(zip(articles, framings, strict=True))]
     ids = [r["id"] for r in rows]
     details = _claim_table(claims, ids) if claims else _detail_table(articles, ids)
     for r in rows:
@@ -32,7 +33,7 @@ def compare(articles: list[dict[str, Any]], claims: list[dict[str, Any]] | None 
         "ranked_by_loaded_language": [
             r["id"] for r in sorted(rows, key=lambda r: -(r["loaded_language"] or 0))
         ],
-        "actor_naming": _naming_table(articles, ids),
+        "actor_naming": _naming_table(framings, ids),
         "shared_loaded_terms": _shared_terms(rows),
         "details": details,
     }
@@ -55,8 +56,7 @@ def _id(a: dict[str, Any], i: int) -> str:
     return str(a.get("id") or a.get("source") or f"article-{i}")
 
 
-def _row(a: dict[str, Any], i: int) -> dict[str, Any]:
-    f = _framing(a)
+def _row(a: dict[str, Any], f: dict[str, Any], i: int) -> dict[str, Any]:
     return {
         "id": _id(a, i),
         "outlet": a.get("outlet"),
@@ -72,11 +72,11 @@ def _row(a: dict[str, Any], i: int) -> dict[str, Any]:
     }
 
 
-def _naming_table(articles: list[dict[str, Any]], ids: list[str]) -> dict[str, dict]:
+def _naming_table(framings: list[dict[str, Any]], ids: list[str]) -> dict[str, dict]:
     """actor id -> form -> {article id: count}, 0 where an article did not use the form."""
     table: dict[str, dict[str, dict[str, int]]] = defaultdict(dict)
-    for a, aid in zip(articles, ids, strict=True):
-        for actor, forms in (_framing(a).get("actor_naming") or {}).items():
+    for f, aid in zip(framings, ids, strict=True):
+        for actor, forms in (f.get("actor_naming") or {}).items():
             for form, n in forms.items():
                 table[actor].setdefault(form, {})[aid] = n
     for forms in table.values():

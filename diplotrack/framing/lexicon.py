@@ -117,7 +117,6 @@ def attribution_words() -> dict[str, Any]:
     raw = yaml.safe_load((DATA / "attribution.yaml").read_text(encoding="utf-8"))
     return {
         "speech_verbs": frozenset(raw["speech_verbs"]),
-        "source_phrases": [split_words(p) for p in raw["source_phrases"]],
         "anonymity_cues": [str(c).lower() for c in raw["anonymity_cues"]],
         "unnamed_heads": frozenset(raw["unnamed_heads"]),
     }

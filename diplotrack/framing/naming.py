@@ -57,10 +57,12 @@ def _compound_end(doc: Doc, end: int) -> int:
 def _main_actors(mentions: list[Any]) -> dict[str, list[str]]:
     """kind -> actor ids by mention count, most mentioned first."""
     counts = Counter(m.participant.id for m in mentions)
+    kind_of: dict[str, str] = {}
+    for m in mentions:  # the kind its first mention gives
+        kind_of.setdefault(m.participant.id, m.participant.kind)
     kinds: dict[str, list[str]] = defaultdict(list)
     for aid, _n in counts.most_common():
-        kind = next(m.participant.kind for m in mentions if m.participant.id == aid)
-        kinds[kind].append(aid)
+        kinds[kind_of[aid]].append(aid)
     return kinds
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 QUOTE_OPEN = {'"', "“", "„", "«"}
 QUOTE_CLOSE = {'"', "”", "»"}
 _TOKEN = re.compile(r"\.\.\.|…|[A-Za-z0-9]+(?:'[A-Za-z]+)?|[^\sA-Za-z0-9]")
-_SENT_END = {".", "!", "?", "…"}
+_SENT_END = {".", "!", "?", "…", "..."}
 
 
 @dataclass(slots=True)
@@ -64,7 +64,7 @@ def from_text(text: str) -> list[Tok]:
         low = w.lower()
         toks.append(Tok(w, low, _crude_lemma(low), "", "", m.start(), m.end(), sent,
                         is_alpha=w.isalpha()))
-        if w in _SENT_END or w == "...":
+        if w in _SENT_END:
             sent += 1
     _mark_quotes(toks)
     return toks
@@ -74,11 +74,11 @@ def _mark_quotes(toks: list[Tok]) -> None:
     """Flag tokens inside "..." / “...”; a quote never runs past a paragraph's end."""
     open_at: int | None = None
     for i, t in enumerate(toks):
-        if open_at is None and (t.text in QUOTE_OPEN or t.text == "“"):
+        if open_at is None and t.text in QUOTE_OPEN:
             if t.text == '"' and i + 1 < len(toks) and toks[i + 1].start > t.end:
                 continue  # a straight quote followed by a space closes, not opens
             open_at = i
-        elif open_at is not None and (t.text in QUOTE_CLOSE):
+        elif open_at is not None and t.text in QUOTE_CLOSE:
             for q in toks[open_at + 1 : i]:
                 q.quoted = True
             open_at = None

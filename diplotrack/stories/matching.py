@@ -66,6 +66,7 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
     out: list[Candidate] = []
     for ev, ids in zip(events, found, strict=True):
         seen: set[str] = set()
+        historical = lifecycle.is_historical(ev)
         for sid in ids:
             story = rows.get(sid)
             if story is None or story.id in seen or article.id in story.profile.articles:
@@ -74,7 +75,6 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
             m = score(profiles[ev.id], story.profile, cfg)
             if m is None:
                 continue
-            historical = lifecycle.is_historical(ev)
             bar = lifecycle.threshold(cfg, historical, m.one_side_undated)
             if m.one_side_undated and not historical and not lifecycle.enough_without_date(cfg, m.parts, m.specific):
                 continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from diplotrack.stories import config, text
 
@@ -43,9 +44,20 @@ def _is_word(token: str) -> bool:
             and _number(token) is None)
 
 
+@lru_cache(maxsize=4096)
+def _tokens(sentence: str) -> tuple[str, ...]:
+    """The folded tokens of a sentence (claims read each evidence sentence once per subject)."""
+    return tuple(_TOKEN.findall(text.fold(sentence)))
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Every number followed by the thing it counts."""
-    tokens = _TOKEN.findall(text.fold(sentence))
+    return list(_quantities(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _quantities(sentence: str) -> tuple[Quantity, ...]:
+    tokens = _tokens(sentence)
     out: list[Quantity] = []
     for i, tok in enumerate(tokens):
         value = _number(tok)
@@ -62,15 +74,15 @@ def quantities(sentence: str) -> list[Quantity]:
                     len(words) - 1 if all("." in w for w in words[:-1]) else 0)
         words = words[: head + 1]
         out.append(Quantity(text.stem(words[-1]), value, " ".join([tok, *words])))
-    return out
+    return tuple(out)
 
 
 def mentions(sentence: str, subject: str) -> list[Quantity]:
     """Mentions of `subject` (a stemmed noun) in a sentence, with or without a number."""
-    found = [q for q in quantities(sentence) if q.subject == subject]
+    found = [q for q in _quantities(sentence) if q.subject == subject]
     if found:
         return found
-    tokens = _TOKEN.findall(text.fold(sentence))
+    tokens = _tokens(sentence)
     for i, tok in enumerate(tokens):
         if tok[0].isalpha() and text.stem(tok) == subject:
             before = tokens[i - 1] if i else ""

@@ -81,8 +81,9 @@ def date_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float | None:
         if lifecycle.date_free(a.statuses) or lifecycle.date_free(b.statuses):
             return 0.0
         return None
-    value = float(cfg["date_scores"][dates.coarser(da, db)])
-    if da != db and dates.coarser(da, db) == "day":
+    precision = dates.coarser(da, db)
+    value = float(cfg["date_scores"][precision])
+    if da != db and precision == "day":
         value *= 0.8  # within the tolerance, not the same day
     return value
 

@@ -65,3 +65,10 @@ def one(store: Store, art: Article, ev: Event) -> str:
     ingest(store, art, [ev])
     assert ev.story_id
     return ev.story_id
+
+
+def report(store: Store, category: str, actors: list[str], recipients: list[str] | None = None,
+           published: str | None = None, **kw: object) -> str:
+    """One article with one event, ingested: the story id it gets."""
+    art = article(published)
+    return one(store, art, event(art, category, actors, recipients, **kw))  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from diplotrack.stories import get_story, iter_stories
 
-from .helpers import article, event, one
+from .helpers import article, event, one, report
 
 KABUL = ("Kabul", "AFG")
 
@@ -31,26 +31,24 @@ def test_planned_visit_links_to_the_visit_and_becomes_occurred(store):
 
 
 def test_cancelled_plan_keeps_its_story(store):
-    a1, a2 = article("2025-06-01"), article("2025-06-20")
-    plan = one(store, a1, event(a1, "CONSULT", ["russia"], ["taliban"], date="2025-06-25",
-                                place=("Moscow", "RUS"), auxiliary="future",
-                                sentence="Muttaqi is due to travel to Moscow for a format meeting."))
-    off = one(store, a2, event(a2, "CONSULT", ["russia"], ["taliban"], date="2025-06-25",
-                               place=("Moscow", "RUS"), status="cancelled",
-                               sentence="The Moscow format meeting with Muttaqi was called off."))
+    plan = report(store, "CONSULT", ["russia"], ["taliban"], published="2025-06-01",
+                  date="2025-06-25", place=("Moscow", "RUS"), auxiliary="future",
+                  sentence="Muttaqi is due to travel to Moscow for a format meeting.")
+    off = report(store, "CONSULT", ["russia"], ["taliban"], published="2025-06-20",
+                 date="2025-06-25", place=("Moscow", "RUS"), status="cancelled",
+                 sentence="The Moscow format meeting with Muttaqi was called off.")
     assert off == plan
     assert get_story(store, plan)["status"] == "cancelled"
 
 
 def test_anniversary_mention_joins_the_original_story_and_is_not_new(store):
-    a1, a2 = article("2021-08-16"), article("2025-08-15")
-    takeover = one(store, a1, event(a1, "ASSAULT", ["taliban"], date="2021-08-15",
-                                    place=KABUL, mode="seize",
-                                    sentence="The Taliban seized Kabul as the government collapsed."))
-    mention = one(store, a2, event(a2, "ASSAULT", ["taliban"], date="2021-08",
-                                   place=KABUL, auxiliary="historical",
-                                   sentence="Four years after the Taliban takeover of Kabul, "
-                                            "the group marked the anniversary."))
+    takeover = report(store, "ASSAULT", ["taliban"], published="2021-08-16", date="2021-08-15",
+                      place=KABUL, mode="seize",
+                      sentence="The Taliban seized Kabul as the government collapsed.")
+    mention = report(store, "ASSAULT", ["taliban"], published="2025-08-15", date="2021-08",
+                     place=KABUL, auxiliary="historical",
+                     sentence="Four years after the Taliban takeover of Kabul, "
+                              "the group marked the anniversary.")
     assert mention == takeover
     story = get_story(store, takeover)
     assert story["first_reported"] == "2021-08-16"

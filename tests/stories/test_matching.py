@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 
 from diplotrack.store import schema as s
 
-from .helpers import article, event, ingest, one
+from .helpers import article, event, ingest, one, report
 
 BRUSSELS = ("Brussels", "BEL")
 KABUL = ("Kabul", "AFG")
@@ -25,16 +25,15 @@ def test_undated_and_year_reports_of_one_meeting_share_a_story(store):
 
 
 def test_march_and_september_visits_are_two_stories(store):
-    a1, a2, a3 = article("2025-03-20"), article("2025-09-21"), article("2025-09-22")
-    march = one(store, a1, event(a1, "CONSULT", ["usa"], ["taliban"], date="2025-03",
-                                 place=KABUL, mode="visit",
-                                 sentence="US envoy Adam Boehler visited Kabul in March."))
-    sept = one(store, a2, event(a2, "CONSULT", ["usa"], ["taliban"], date="2025-09",
-                                place=KABUL, mode="visit",
-                                sentence="Boehler made a second trip to Kabul last week."))
-    again = one(store, a3, event(a3, "CONSULT", ["usa"], ["taliban"], date="2025-09-14",
-                                 place=KABUL, mode="visit",
-                                 sentence="Boehler travelled to Kabul on Sunday for a second trip."))
+    march = report(store, "CONSULT", ["usa"], ["taliban"], published="2025-03-20", date="2025-03",
+                   place=KABUL, mode="visit",
+                   sentence="US envoy Adam Boehler visited Kabul in March.")
+    sept = report(store, "CONSULT", ["usa"], ["taliban"], published="2025-09-21", date="2025-09",
+                  place=KABUL, mode="visit",
+                  sentence="Boehler made a second trip to Kabul last week.")
+    again = report(store, "CONSULT", ["usa"], ["taliban"], published="2025-09-22",
+                   date="2025-09-14", place=KABUL, mode="visit",
+                   sentence="Boehler travelled to Kabul on Sunday for a second trip.")
     assert march != sept
     assert again == sept
 
@@ -50,44 +49,40 @@ def test_two_events_of_one_article_never_share_a_story(store):
 
 
 def test_unrelated_categories_and_participants_stay_apart(store):
-    a1, a2, a3 = article(), article(), article()
-    base = one(store, a1, event(a1, "CONSULT", ["pakistan"], ["taliban"], date="2025-05",
-                                sentence="Pakistan and Taliban representatives met in Beijing."))
-    assault = one(store, a2, event(a2, "ASSAULT", ["pakistan"], ["taliban"], date="2025-05",
-                                   sentence="Pakistani jets struck Taliban positions."))
-    other = one(store, a3, event(a3, "CONSULT", ["russia"], ["germany"], date="2025-05",
-                                 sentence="Russia and Germany met in Beijing."))
+    base = report(store, "CONSULT", ["pakistan"], ["taliban"], date="2025-05",
+                  sentence="Pakistan and Taliban representatives met in Beijing.")
+    assault = report(store, "ASSAULT", ["pakistan"], ["taliban"], date="2025-05",
+                     sentence="Pakistani jets struck Taliban positions.")
+    other = report(store, "CONSULT", ["russia"], ["germany"], date="2025-05",
+                   sentence="Russia and Germany met in Beijing.")
     assert len({base, assault, other}) == 3
 
 
 def test_same_family_categories_join(store):
-    a1, a2 = article(), article()
-    s1 = one(store, a1, event(a1, "COOPERATE", ["belgium"], ["taliban"],
-                              sentence="This step was facilitated by five single-day visas "
-                                       "issued by the Belgian Foreign Ministry."))
-    s2 = one(store, a2, event(a2, "SUPPORT", ["belgium"], ["taliban"],
-                              sentence="Belgium granted the officials temporary visas "
-                                       "specifically for the meeting."))
+    s1 = report(store, "COOPERATE", ["belgium"], ["taliban"],
+                sentence="This step was facilitated by five single-day visas "
+                         "issued by the Belgian Foreign Ministry.")
+    s2 = report(store, "SUPPORT", ["belgium"], ["taliban"],
+                sentence="Belgium granted the officials temporary visas "
+                         "specifically for the meeting.")
     assert s1 == s2
 
 
 def test_year_only_report_joins_dated_story_and_day_tolerance(store):
-    a1, a2, a3 = article(), article(), article()
-    day = one(store, a1, event(a1, "REQUEST", ["usa"], ["taliban"], date="2025-09-18",
-                               sentence="Trump said the US is working to get Bagram air base back."))
-    next_day = one(store, a2, event(a2, "REQUEST", ["usa"], ["taliban"], date="2025-09-19",
-                                    sentence="Trump demanded the return of Bagram air base."))
-    year = one(store, a3, event(a3, "REQUEST", ["usa"], ["taliban"], date="2025",
-                                sentence="Trump wants Bagram air base back from the Taliban."))
+    day = report(store, "REQUEST", ["usa"], ["taliban"], date="2025-09-18",
+                 sentence="Trump said the US is working to get Bagram air base back.")
+    next_day = report(store, "REQUEST", ["usa"], ["taliban"], date="2025-09-19",
+                      sentence="Trump demanded the return of Bagram air base.")
+    year = report(store, "REQUEST", ["usa"], ["taliban"], date="2025",
+                  sentence="Trump wants Bagram air base back from the Taliban.")
     assert day == next_day == year
 
 
 def test_days_far_apart_are_different_stories(store):
-    a1, a2 = article(), article()
-    s1 = one(store, a1, event(a1, "REQUEST", ["usa"], ["taliban"], date="2025-09-18",
-                              sentence="Trump demanded Bagram air base."))
-    s2 = one(store, a2, event(a2, "REQUEST", ["usa"], ["taliban"], date="2025-09-25",
-                              sentence="Trump demanded Bagram air base."))
+    s1 = report(store, "REQUEST", ["usa"], ["taliban"], date="2025-09-18",
+                sentence="Trump demanded Bagram air base.")
+    s2 = report(store, "REQUEST", ["usa"], ["taliban"], date="2025-09-25",
+                sentence="Trump demanded Bagram air base.")
     assert s1 != s2
 
 
