@@ -24,7 +24,7 @@ def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
     participant names and ids and the event category."""
     ids, total = queries.story_page(store, page, event_type=event_type, actor=actor, q=q,
                                     min_reports=min_reports, sort=sort)
-    items = [st for sid in ids if (st := stories.get_story(store, sid))]
+    items = stories.get_stories(store, ids)
     return paged({"items": items, "total": total}, page)
 
 

@@ -5,11 +5,12 @@
     iter_stories(store)             story records (CONTRACT.md), with claims,
                                     status and the ids of the reporting articles
     get_story(store, story_id)      one story record, or None
+    get_stories(store, story_ids)   several, in the order asked
 """
 
 from __future__ import annotations
 
-from diplotrack.stories.export import get_story, iter_stories
+from diplotrack.stories.export import get_stories, get_story, iter_stories
 from diplotrack.stories.matching import attach
 
-__all__ = ["attach", "get_story", "iter_stories"]
+__all__ = ["attach", "get_stories", "get_story", "iter_stories"]

@@ -68,3 +68,16 @@ def test_merge_keeps_the_older_id_and_old_ids_still_resolve(store):
                sentence="Boehler landed in Kabul for talks on detainees.")
     ingest(store, a3, [ev])
     assert ev.story_id == older
+
+
+def test_get_stories_keeps_the_order_asked_and_skips_unknown_ids(store):
+    from diplotrack.stories import get_stories
+
+    from .helpers import report
+
+    first = report(store, "CONSULT", ["usa"], ["taliban"], published="2025-03-10", date="2025-03")
+    second = report(store, "SANCTION", ["russia"], ["pakistan"], published="2025-06-01", date="2025-05")
+    assert first != second
+    got = get_stories(store, [second, "st_nope", first])
+    assert [st["id"] for st in got] == [second, first]
+    assert got[1] == get_story(store, first)
