@@ -8,9 +8,10 @@ different arrests. Gold: two documents report the same event when they are in
 the same subtopic. A system says so when any of their events share a story.
 
 Modes:
-  pipeline  the real diplotrack pipeline (spaCy + actors + PLOVER events), then
-            `stories.attach` per article. ECB+ is general news, so many
-            documents yield no PLOVER event: coverage is reported.
+  pipeline  the real diplotrack pipeline (spaCy + actors + PLOVER events + lead
+            events), then `stories.attach` per article. ECB+ is general news:
+            a document with no PLOVER event gets an OTHER lead event from its
+            lede (events/lead.py); coverage is reported.
   proxy     no event extractor: one stand-in event per document from the bare
             model's named entities (people/organisations as participants, the
             most named place, a date written in full, the lede as evidence).

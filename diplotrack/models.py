@@ -105,6 +105,9 @@ class Event:
     story_id: str | None = None
     trigger: str | None = None  # the words that signalled the event (lemma form)
     status: str | None = None  # planned | occurred | postponed | cancelled | denied
+    lead: bool = False  # the article's lead event: what it reports first (events.lead)
+    # the lede's text, for story matching at ingest only (not exported or stored)
+    lede: str | None = field(default=None, repr=False, compare=False)
 
     def participants(self) -> list[Participant]:
         return [*self.actor, *self.recipient]
@@ -127,6 +130,7 @@ class Event:
             "confidence": round(self.confidence, 3),
             "trigger": self.trigger,
             "status": self.status,
+            "lead": self.lead,
         }
 
     @classmethod
@@ -149,4 +153,5 @@ class Event:
             story_id=d.get("story_id"),
             trigger=d.get("trigger"),
             status=d.get("status"),
+            lead=bool(d.get("lead", False)),
         )

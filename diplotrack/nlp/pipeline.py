@@ -3,6 +3,7 @@
     tok2vec → tagger → parser → attribute_ruler → lemmatizer → ner   (en_core_web_sm)
     → diplotrack_actors   registry gazetteer, aliases, metonyms → doc._.actors
     → diplotrack_events   triggers, arguments, dates, places    → doc._.events
+    → diplotrack_lead     the lede's happening, when no PLOVER event is there (OTHER)
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ def build_nlp() -> Language:
     """A fresh model with diplotrack's components added."""
     import diplotrack.actors.component  # noqa: F401  registers the factory
     import diplotrack.events.component  # noqa: F401
+    import diplotrack.events.lead  # noqa: F401
 
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("diplotrack_actors", last=True)
     nlp.add_pipe("diplotrack_events", last=True)
+    nlp.add_pipe("diplotrack_lead", last=True)
     return nlp
 
 

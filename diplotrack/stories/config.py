@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).with_name("data")
+GENERAL = "other"  # the family of lead events outside PLOVER (events.lead, event_type OTHER)
 
 
 @lru_cache(maxsize=4)

@@ -1,7 +1,8 @@
 """Blocking keys: which stored stories a new event is compared with.
 
 A story is filed under keys made of an anchor (a pair of canonical
-participants, or one participant, or its place), a group of category families
+participants, or one participant, or its place; for a lead event outside
+PLOVER, its rarest words), a group of category families
 (cooperation or conflict) and a time
 bucket (`m:2025-03`, `y:2025`; `yo:2025` when it is dated to the year only,
 `u` while undated, and `any` always). A new event looks up only the keys that
@@ -20,6 +21,7 @@ from sqlalchemy import Connection, text
 from diplotrack.store import schema as s
 from diplotrack.stories import config, dates
 from diplotrack.stories.profile import Profile
+from diplotrack.stories.text import NUMBER_MARK
 
 MAX_KEY = 128
 
@@ -32,6 +34,8 @@ def anchors(p: Profile) -> tuple[list[str], list[str]]:
     or more participants looks up its pairs and the stories of one of them
     alone; with one participant, every story of it; with none, its place.
     """
+    if p.family == config.GENERAL:
+        return [], []
     people = sorted(p.participants)
     pairs = [f"p2|{a}|{b}" for a, b in combinations(people, 2)]
     singles = [f"p1|{a}" for a in people]
@@ -43,6 +47,15 @@ def anchors(p: Profile) -> tuple[list[str], list[str]]:
     return filed, singles or places
 
 
+def word_anchors(p: Profile) -> list[str]:
+    """A story led by some article's lead event is also filed under the heaviest
+    words of the ledes (figures aside), where lead events outside PLOVER look."""
+    n = int(config.load()["general"]["anchor_words"])
+    words = sorted((w for w in p.lede if not w.startswith(NUMBER_MARK)),
+                   key=lambda w: (-p.lede[w], w))
+    return [f"w|{w}" for w in words[:n]]
+
+
 def story_keys(p: Profile) -> set[str]:
     """Every key a story with this profile is filed under."""
     suffixes = ["any"]
@@ -52,8 +65,9 @@ def story_keys(p: Profile) -> set[str]:
         suffixes += [f"m:{m}" for m in dates.month_keys(d)] or [f"yo:{y}"]
     if not p.dates:
         suffixes.append("u")
-    blocks = sorted({config.block(config.family(c)) for c in p.categories})
-    return set(_combine(anchors(p)[0], blocks, suffixes))
+    blocks = sorted({config.block(config.family(c)) for c in p.categories} - {config.GENERAL})
+    return set(_combine(anchors(p)[0], blocks, suffixes)) | set(
+        _combine(word_anchors(p), [config.GENERAL], suffixes))
 
 
 def lookup_keys(p: Profile, cfg: dict[str, Any]) -> tuple[list[str], list[str]]:
@@ -63,18 +77,27 @@ def lookup_keys(p: Profile, cfg: dict[str, Any]) -> tuple[list[str], list[str]]:
     (undated stories, the year, `any`) are read only under the event's most
     specific anchors (its pairs, when it has two participants) and capped.
     """
-    families = config.lookup_blocks(p.family)
     look = anchors(p)[1]
     narrow = [a for a in look if a.startswith("p2|")] or look
-    date = p.date
+    full, capped = _lookups(look, narrow, config.lookup_blocks(p.family), p.date,
+                            int(cfg["day_tolerance"]))
+    if p.lede:  # a lead event: stories led by an event outside PLOVER, by their words
+        words = word_anchors(p)
+        more = _lookups(words, words, [config.GENERAL], p.date, int(cfg["general"]["day_tolerance"]))
+        full, capped = full + more[0], capped + more[1]
+    return full, capped
+
+
+def _lookups(look: list[str], narrow: list[str], blocks: list[str], date: str | None,
+             tolerance: int) -> tuple[list[str], list[str]]:
     if not date:
-        return [], _combine(narrow, families, ["any"])
+        return [], _combine(narrow, blocks, ["any"])
     y = dates.year(date)
-    months = dates.month_keys(date, int(cfg["day_tolerance"]))
+    months = dates.month_keys(date, tolerance)
     if months:
         full = [f"m:{m}" for m in months] + [f"yo:{y}"]
-        return _combine(look, families, full), _combine(narrow, families, ["u"])
-    return [], _combine(narrow, families, [f"y:{y}", "u"])
+        return _combine(look, blocks, full), _combine(narrow, blocks, ["u"])
+    return [], _combine(narrow, blocks, [f"y:{y}", "u"])
 
 
 def _combine(anchor_list: list[str], families: list[str], suffixes: list[str]) -> list[str]:

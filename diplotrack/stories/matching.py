@@ -38,7 +38,7 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     pending = [e for e in events if e.id not in known]
     if not pending:
         return
-    profiles = {e.id: Profile.of_event(e, article.published) for e in pending}
+    profiles = {e.id: Profile.of_event(e, article.published, article.title) for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
     taken: dict[str, StoryRow] = {}
     for c in sorted(cands, key=lambda c: (-c.score, c.story.seq)):
@@ -75,8 +75,9 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
             m = score(profiles[ev.id], story.profile, cfg)
             if m is None:
                 continue
-            bar = lifecycle.threshold(cfg, historical, m.one_side_undated)
-            if m.one_side_undated and not historical and not lifecycle.enough_without_date(cfg, m.parts, m.specific):
+            bar = m.bar if m.bar is not None else lifecycle.threshold(cfg, historical, m.one_side_undated)
+            if (m.bar is None and m.one_side_undated and not historical
+                    and not lifecycle.enough_without_date(cfg, m.parts, m.specific)):
                 continue
             if m.score >= bar:
                 out.append(Candidate(m.score, ev, story))

@@ -25,6 +25,7 @@ class Profile:
     countries: dict[str, int] = field(default_factory=dict)
     modes: dict[str, int] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
+    lede: dict[str, float] = field(default_factory=dict)  # its lead reports' ledes and titles
     articles: list[str] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
     historical: int = 0
@@ -58,12 +59,17 @@ class Profile:
     # ---- building ---------------------------------------------------------------
 
     @classmethod
-    def of_event(cls, ev: Event, published: str | None = None) -> Profile:
+    def of_event(cls, ev: Event, published: str | None = None, title: str | None = None) -> Profile:
+        """An article's lead event also keeps the wording of its lede and title,
+        figures included; a lead event outside PLOVER is known by that alone."""
         cfg = config.load()
+        lede = lede_words(ev, title, int(cfg["story_words"]))
         words: Counter[str] = Counter()
         for e in ev.evidence:
             words.update(text.weighted_words(e.sentence))
-        if ev.trigger:
+        if config.family(ev.event_type) == config.GENERAL:
+            words = Counter(lede)
+        elif ev.trigger:
             words.update(text.weighted_words(ev.trigger, weight=2.0))
         loc = ev.location
         date = dates.normalise(ev.date)
@@ -76,6 +82,7 @@ class Profile:
             countries={loc.country.upper(): 1} if loc and loc.country else {},
             modes={ev.mode.lower(): 1} if ev.mode else {},
             words=text.top(dict(words), int(cfg["story_words"])),
+            lede=lede,
             articles=[ev.article_id],
             statuses={lifecycle.event_status(ev): 1},
             historical=1 if lifecycle.is_historical(ev) else 0,
@@ -97,6 +104,10 @@ class Profile:
         words = Counter(self.words)
         words.update(other.words)
         self.words = text.top(dict(words), int(config.load()["story_words"]))
+        if other.lede:
+            lede = Counter(self.lede)
+            lede.update(other.lede)
+            self.lede = text.top(dict(lede), int(config.load()["story_words"]))
         self.articles += [a for a in other.articles if a not in self.articles]
         self.historical += other.historical
         known = [p for p in (self.published, other.published) if p]
@@ -112,6 +123,16 @@ class Profile:
     def from_json(cls, data: dict[str, Any]) -> Profile:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
+
+
+def lede_words(ev: Event, title: str | None, n: int) -> dict[str, float]:
+    """The heaviest words and figures of a lead event's lede and its article's title."""
+    if not ev.lead:
+        return {}
+    words: Counter[str] = Counter()
+    for part in (ev.lede or " ".join(e.sentence for e in ev.evidence), title or ""):
+        words.update(text.weighted_words(part, numbers=True))
+    return text.top(dict(words), n)
 
 
 # ids kept whole (their prefix is a kind, not a state): "civilians:grc" is not "civilians:usa"

@@ -18,10 +18,22 @@ class Match:
     one_side_undated: bool  # a side is undated: the date cannot tell events apart
     parts: dict[str, float]
     specific: bool = True  # they share a participant that is not a generic group
+    bar: float | None = None  # the score to reach, when it is not the usual one
 
 
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
     cfg = cfg or config.load()
+    if config.GENERAL in (a.family, b.family):
+        return general_score(a, b, cfg) if a.lede and b.lede else None
+    found = plover_score(a, b, cfg)
+    if a.lede and b.lede and cfg["general"]["plover_leads"]:
+        by_lede = general_score(a, b, cfg)
+        if by_lede is not None and by_lede.score >= float(cfg["general"]["plover_leads_threshold"]):
+            return by_lede
+    return found
+
+
+def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
     parts: dict[str, float] = {}
     cat = max((config.category_score(x, y) for x in core(a.categories, a.n, cfg)
                for y in core(b.categories, b.n, cfg)), default=0.0)
@@ -44,6 +56,46 @@ def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | 
     shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
     specific = any(not config.is_generic(pid) for pid in shared)
     return Match(total, not a.dates or not b.dates, parts, specific)
+
+
+def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
+    """A lead event outside PLOVER (events.lead) and a story led by any event:
+    the same happening when their ledes share rare wording, their dates meet
+    and their places do not conflict. Participants found in a lede are too few
+    and too loosely found to decide."""
+    g = cfg["general"]
+    when = lede_date_score(a, b, int(g["day_tolerance"]))
+    if when is None:
+        return None
+    parts = {"date": when, "location": location_score(a, b, cfg),
+             "words": text.cosine(a.lede, b.lede)}
+    total = parts["words"]
+    if parts["location"] <= float(cfg["location_conflict"]):
+        total -= float(g["place_conflict_penalty"])
+    return Match(total, not a.dates or not b.dates, parts, bar=float(g["threshold"]))
+
+
+def lede_date_score(a: Profile, b: Profile, tolerance: int) -> float | None:
+    """Dates for matching by ledes: a year alone is usually background ("since
+    2006"), so only a month or a day counts, and a happening outside diplomacy
+    is reported over several days."""
+    da, db = _month_or_day(a), _month_or_day(b)
+    if da and db:
+        if dates.compatible(da, db, tolerance):
+            return 1.0
+        return 0.0 if lifecycle.date_free(a.statuses) or lifecycle.date_free(b.statuses) else None
+    if not da and not db:
+        return 0.5
+    undated, dated = (a, db) if not da else (b, da)
+    if (undated.published and not undated.statuses.get("planned") and dated
+            and dates.before(undated.published, dated, tolerance)):
+        return None
+    return 0.5
+
+
+def _month_or_day(p: Profile) -> str | None:
+    parsed = dates.parse(p.date)
+    return p.date if parsed and parsed[2] in {"day", "month"} else None
 
 
 def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:

@@ -11,6 +11,8 @@ from functools import lru_cache
 from diplotrack.stories import config
 
 _WORD = re.compile(r"[^\W_][\w'-]*[^\W_]|[^\W_]", re.UNICODE)
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?(?![\w])")
+NUMBER_MARK = "#"  # number tokens ("#7.1") never collide with words
 
 
 def fold(text: str) -> str:
@@ -62,9 +64,16 @@ def idf(word: str) -> float:
     return table.get(word, unseen)
 
 
-def weighted_words(text: str, weight: float = 1.0) -> dict[str, float]:
-    """Content words weighted by count and rarity (tf-idf)."""
-    return {w: c * idf(w) for w, c in content_words(text, weight).items()}
+def weighted_words(text: str, weight: float = 1.0, numbers: bool = False) -> dict[str, float]:
+    """Content words weighted by count and rarity (tf-idf); with `numbers`, the
+    figures too ("a 6.1 quake", "killed 44"), at `number_weight` each."""
+    out = {w: c * idf(w) for w, c in content_words(text, weight).items()}
+    if numbers:
+        each = float(config.load()["general"]["number_weight"]) * weight
+        for figure in _NUMBER.findall(text):
+            key = NUMBER_MARK + figure.replace(",", "")
+            out[key] = out.get(key, 0.0) + each
+    return out
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:

@@ -71,14 +71,18 @@ def test_riot_and_clashes_with_police(full_nlp):
     assert [p.id for p in ev.recipient] == ["grc:police"]
 
 
-@pytest.mark.parametrize("text", [
-    "A powerful earthquake killed ten people in Virginia on Sunday.",
-    "A powerful earthquake killed ten people in southern Iran on Sunday.",  # no one acted
-    "Klitschko beat Thompson in the sixth round in Berne.",  # sport between private persons
-    "She captured the imagination of a generation.",
+@pytest.mark.parametrize("text,lead", [
+    ("A powerful earthquake killed ten people in Virginia on Sunday.", True),
+    ("A powerful earthquake killed ten people in southern Iran on Sunday.", True),  # no one acted
+    ("Klitschko beat Thompson in the sixth round in Berne.", True),  # sport between private persons
+    ("She captured the imagination of a generation.", False),  # names no one: not a happening
 ])
-def test_no_general_news_event(full_nlp, text):
-    assert run(full_nlp, text, "2012-07-08") == []
+def test_no_general_news_event(full_nlp, text, lead):
+    """No PLOVER event; a happening that names someone or somewhere is the
+    article's OTHER lead event, without private persons as participants."""
+    events = run(full_nlp, text, "2012-07-08")
+    assert [e.event_type for e in events] == (["OTHER"] if lead else [])
+    assert all(p.kind != "person" for e in events for p in e.participants())
 
 
 def test_region_names_give_the_country(full_nlp):

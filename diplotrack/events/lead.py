@@ -1,0 +1,174 @@
+"""spaCy component `diplotrack_lead`: the article's lead happening, when no PLOVER
+event of the article is reported in its lede.
+
+News reports lead with their main event. When that event is outside PLOVER
+(an earthquake, a product launch, a death) the article would have no event,
+and the outlets reporting it could never share a story. This component adds one
+event of type OTHER for it (data/lead.yaml): the main verb of the first
+sentence as trigger, the organisations and registry actors named in the lede
+as participants (never private persons), the lede's first date and place, and
+the lede sentences as evidence.
+
+Either way the event the article reports first is flagged `lead` and carries the
+lede's text: story matching can then join an OTHER report to a story whose
+lead is a PLOVER event, by the wording of their ledes (diplotrack.stories.score).
+"""
+
+
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from diplotrack.events.context import sentence_contexts
+from diplotrack.events.dates import (
+    date_entities,
+    event_date,
+    find_expressions,
+    lead_date,
+    parse_iso,
+    resolve,
+)
+from diplotrack.events.generic import DocSetting, private
+from diplotrack.events.merge import event_id
+from diplotrack.events.ontology import load_yaml
+from diplotrack.events.places import dateline_place, geocode
+from diplotrack.models import Event, Evidence, Location, Participant
+from diplotrack.nlp import extensions
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PEOPLE_KINDS = {"person", "civilians", "unidentified"}
+DATE_GRANULARITIES = {"day", "week", "month"}
+NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict[str, Any]:
+    return dict(load_yaml("lead.yaml"))
+
+
+def lede(doc: Doc, cfg: dict[str, Any] | None = None) -> list[Span]:
+    """The first sentences with enough words (bylines and datelines skipped)."""
+    cfg = cfg or settings()
+    out: list[Span] = []
+    for sent in doc.sents:
+        if sum(1 for t in sent if t.is_alpha) >= int(cfg["min_words"]):
+            out.append(sent)
+            if len(out) >= int(cfg["lede_sentences"]):
+                break
+    return out
+
+
+def needs_lead(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> bool:
+    events: list[Event] = list(doc._.events or [])
+    if not sents or not newsworthy(sents, cfg):
+        return False
+    if not events or cfg["when"] == "always":
+        return True
+    if cfg["when"] == "no_event":
+        return False
+    end = sents[-1].end_char
+    return not any(e.evidence and e.evidence[0].start < end and e.auxiliary is None for e in events)
+
+
+def newsworthy(sents: list[Span], cfg: dict[str, Any]) -> bool:
+    """A happening others report names someone or somewhere: a recipe or a
+    reflection ("She captured the imagination of a generation") does not."""
+    named = {e.start for s in sents for e in s.ents if e.label_ in NAMED_LABELS}
+    return len(named) >= int(cfg["min_named"])
+
+
+def trigger(sent: Span) -> str:
+    """The lemma of the sentence's main word ("strike", "check", "die")."""
+    root = sent.root
+    for child in root.children:  # "was killed": the participle, not the auxiliary
+        if root.pos_ == "AUX" and child.pos_ == "VERB":
+            return child.lemma_.lower()
+    return root.lemma_.lower()
+
+
+def participants(doc: Doc, sents: list[Span], limit: int) -> list[Participant]:
+    lo, hi = sents[0].start_char, sents[-1].end_char
+    out: list[Participant] = []
+    for m in doc._.actors or []:
+        p = m.participant
+        if not lo <= m.start_char < hi or p.kind in PEOPLE_KINDS and private(p):
+            continue
+        if m.place is not None and m.via == "metonym":
+            continue  # "in Kabul": a place here, not the government
+        if p.id and all(q.id != p.id for q in out):
+            out.append(p)
+    return out[:limit]
+
+
+def place(doc: Doc, sents: list[Span]) -> Location | None:
+    for sent in sents:
+        for ent in sent.ents:
+            if ent.label_ in PLACE_LABELS:
+                loc = geocode(ent.text)
+                if loc is not None:
+                    return loc
+    return dateline_place(doc._.dateline) or DocSetting(doc).place
+
+
+def when(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
+    entities = date_entities(doc)
+    published = parse_iso(doc._.published) or lead_date(doc, entities)
+    for sent in sents:
+        for expr in find_expressions(sent, entities):
+            res = resolve(expr.text, published)
+            # a bare year in a lede is background ("married in 1967"), not the happening
+            if res is None or res.future or res.granularity not in DATE_GRANULARITIES:
+                continue
+            value = event_date(res)
+            if value:
+                return value, expr.text
+    return None, None
+
+
+def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
+    date, date_text = when(doc, sents)
+    contexts: list[str] = []
+    for sent in sents:
+        contexts += [c for c in sentence_contexts(sent) if c not in contexts]
+    event = Event(
+        id="", article_id=doc._.article_id or "", event_type=str(cfg["event_type"]),
+        context=contexts, actor=participants(doc, sents, int(cfg["max_participants"])),
+        date=date, date_text=date_text, location=place(doc, sents),
+        evidence=[Evidence(s.text, s.start_char, s.end_char) for s in sents],
+        confidence=float(cfg["confidence"]), trigger=trigger(sents[0]), status="occurred",
+    )
+    event.id = event_id(event, {e.id for e in doc._.events or []})
+    return event
+
+
+class LeadEvent:
+    def __init__(self) -> None:
+        extensions.register()
+
+    def __call__(self, doc: Doc) -> Doc:
+        cfg = settings()
+        sents = lede(doc, cfg)
+        if not sents:
+            return doc
+        if needs_lead(doc, sents, cfg):
+            doc._.events = [*(doc._.events or []), lead_event(doc, sents, cfg)]
+        lead = first_reported(doc._.events or [])
+        if lead is not None:
+            lead.lead = True
+            lead.lede = " ".join(s.text for s in sents)
+        return doc
+
+
+def first_reported(events: list[Event]) -> Event | None:
+    """The event the article reports first: the earliest evidence, plain reports
+    (no auxiliary status) before plans, background and denials."""
+    def order(e: Event) -> tuple[bool, int]:
+        return e.auxiliary is not None, min((x.start for x in e.evidence), default=1 << 30)
+    return min(events, key=order, default=None)
+
+
+@Language.factory("diplotrack_lead")
+def make_lead(nlp: Language, name: str) -> LeadEvent:
+    return LeadEvent()

@@ -1,0 +1,76 @@
+"""The lead event: what an article reports first, and an OTHER event for it when
+the article holds no PLOVER event (an earthquake, a product launch)."""
+
+import pytest
+
+from diplotrack.events import lead
+
+pytestmark = pytest.mark.slow
+
+QUAKE = ("A magnitude 6.1 earthquake struck southern Iran on Sunday, killing at least ten "
+         "people in villages near the port city of Bandar Abbas.\n"
+         "Rescue teams searched the rubble through the night, state television reported.\n"
+         "The quake was felt across the Gulf region.")
+TALKS = ("Officials of the European Union met a Taliban delegation in Brussels on Monday to "
+         "discuss the return of rejected asylum seekers.\n"
+         "The talks were the first of their kind.")
+
+
+def run(full_nlp, text, published=None):
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline = published, "t", None
+    return full_nlp(doc)._.events
+
+
+def test_article_without_plover_event_gets_one_other_lead_event(full_nlp):
+    events = run(full_nlp, QUAKE, "2008-09-12")
+    assert not [e for e in events if e.event_type != "OTHER"], [e.event_type for e in events]
+    (ev,) = events
+    assert ev.lead and ev.event_type == "OTHER" and ev.trigger == "strike"
+    assert ev.date == "2008-09-07" and ev.date_text == "on Sunday"
+    assert ev.location is not None and ev.location.country == "IRN"
+    assert "disaster" in ev.context
+    assert [x.sentence.strip() for x in ev.evidence] == QUAKE.split("\n")  # the lede, with offsets
+    assert all(QUAKE[x.start:x.end] == x.sentence for x in ev.evidence)
+    assert ev.lede is not None and ev.lede.startswith("A magnitude 6.1")
+    assert ev.id and ev.to_dict()["lead"] is True and "lede" not in ev.to_dict()
+
+
+def test_plover_event_in_the_lede_is_the_lead_and_no_other_event_is_added(full_nlp):
+    events = run(full_nlp, TALKS, "2025-06-03")
+    assert events and all(e.event_type != "OTHER" for e in events)
+    leads = [e for e in events if e.lead]
+    assert len(leads) == 1 and leads[0].event_type == "CONSULT"
+    assert leads[0].lede is not None and "Taliban delegation" in leads[0].lede
+
+
+def test_private_persons_are_never_lead_participants(full_nlp):
+    text = ("Actress Jane Quimby checked into a rehabilitation centre in Malibu on Friday, "
+            "her spokesman said.\nShe is expected to stay for several weeks.")
+    (ev,) = run(full_nlp, text, "2008-01-05")
+    assert ev.event_type == "OTHER"
+    assert all(p.kind != "person" for p in ev.participants()), ev.participants()
+
+
+def test_a_bare_year_in_the_lede_is_not_the_date(full_nlp):
+    text = ("The singer, who rose to fame in 1967, died at his home in Memphis, his family "
+            "said.\nHe was 81.")
+    (ev,) = run(full_nlp, text)
+    assert ev.date is None
+
+
+def test_empty_and_wordless_documents_get_no_lead(full_nlp):
+    assert run(full_nlp, "") == []
+    assert run(full_nlp, "12 34 56 --") == []
+
+
+def test_first_reported_prefers_plain_reports_in_text_order():
+    from diplotrack.models import Event, Evidence
+
+    def ev(start, aux=None):
+        return Event(id=str(start), article_id="a", event_type="CONSULT", auxiliary=aux,
+                     evidence=[Evidence("s", start, start + 1)])
+
+    assert lead.first_reported([ev(50), ev(5, "historical"), ev(20)]).id == "20"
+    assert lead.first_reported([ev(9, "future")]).id == "9"
+    assert lead.first_reported([]) is None
