@@ -37,7 +37,7 @@ def print_summary(store: Store, report: IngestReport, console: Console) -> None:
     c = counts(store)
     console.print(f"\n[bold]{c['articles']} articles, {c['events']} events, {c['stories']} stories[/bold] "
                   f"({len(report.stored)} articles added in this run)")
-    console.print(_count_table("Events by PLOVER category", "category", c["by_type"]))
+    console.print(_count_table("Events by category (OTHER: outside PLOVER)", "category", c["by_type"]))
     console.print(_count_table("Most active participants", "participant", c["actors"]))
     _print_examples(store, console)
 

@@ -65,7 +65,7 @@ def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
     and too loosely found to decide."""
     g = cfg["general"]
     when = lede_date_score(a, b, int(g["day_tolerance"]))
-    if when is None:
+    if when is None or _published_apart(a, b, int(g["max_report_gap_days"])):
         return None
     parts = {"date": when, "location": location_score(a, b, cfg),
              "words": text.cosine(a.lede, b.lede)}
@@ -91,6 +91,15 @@ def lede_date_score(a: Profile, b: Profile, tolerance: int) -> float | None:
             and dates.before(undated.published, dated, tolerance)):
         return None
     return 0.5
+
+
+def _published_apart(a: Profile, b: Profile, days: int) -> bool:
+    """A lede reports news: ledes published further apart than this are not
+    reports of one happening (background mentions are not leads)."""
+    pa, pb = dates.parse(a.published), dates.parse(b.published)
+    if not pa or not pb or "year" in (pa[2], pb[2]):
+        return False
+    return abs((pa[0] - pb[0]).days) > days
 
 
 def _month_or_day(p: Profile) -> str | None:

@@ -56,14 +56,17 @@ export async function api(path, params) {
   return body;
 }
 
-// PLOVER categories, cooperative to conflictual, with colours.
+// PLOVER categories, cooperative to conflictual, with colours; then OTHER, the
+// lead events of articles that hold no PLOVER event (grey).
 export const EVENT_TYPES = [
   "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+  "OTHER",
 ];
 const COLOURS = [
   "#1b7f4b", "#2f6fb0", "#3f9a8f", "#6a9f2f", "#19857f", "#4f7fd0", "#7d8f3a", "#8a6fb8",
   "#c77c12", "#b8640f", "#c2410c", "#a16207", "#b91c1c", "#9d174d", "#7f1d1d", "#581c1c",
+  "#9ca3af",
 ];
 export function colour(type) {
   const i = EVENT_TYPES.indexOf(type);

@@ -92,3 +92,10 @@ def test_lead_stories_are_filed_under_their_heaviest_words():
     assert not any(k.startswith("w|#") for k in filed)  # figures are not anchors
     _, capped = keys.lookup_keys(p, config.load())
     assert any(k.startswith("w|qeshm|other|any") for k in capped)
+
+
+def test_undated_ledes_published_months_apart_are_two_stories(store):
+    a = attach_one(store, QUAKE_1, "2008-09-08")
+    b = attach_one(store, QUAKE_1B, "2008-09-20")
+    c = attach_one(store, QUAKE_1, "2009-01-15")
+    assert a == b != c
