@@ -4,8 +4,9 @@
 
 Synthesises a store of about `--events` events the way ingest writes them
 (article row, `attach`, event rows; ~200 actors with skewed popularity, 16
-PLOVER categories, dates over 5 years at mixed precision, each real-world event
-reported by 1-6 articles), then times `attach` for batches of new articles,
+PLOVER categories plus 20% happenings outside PLOVER (OTHER), each article's
+first report its lead event, dates over 5 years at mixed precision, each
+real-world event reported by 1-6 articles), then times `attach` for batches of new articles,
 one transaction per article as in ingest. Prints the time per new article for
 each batch and at each store size, plus pairwise precision/recall of the
 stories against the synthetic truth. Uses a temporary SQLite file.
@@ -31,6 +32,7 @@ from diplotrack.stories import attach  # noqa: E402
 
 CATEGORIES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
               "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+OTHER_SHARE = 0.2  # happenings outside PLOVER: their reports are OTHER lead events
 MODES = [None, None, "visit", "meet", "call", "statement", "deport", "airstrike"]
 START = date(2021, 1, 1)
 DAYS = 5 * 365
@@ -72,7 +74,8 @@ class Synth:
         while b == a:
             b = self.actor()
         day = START + timedelta(days=max(0, around - r.randint(0, 20)))
-        w = World(len(self.worlds), r.choice(CATEGORIES), [a], [b] if r.random() < 0.85 else [],
+        category = "OTHER" if r.random() < OTHER_SHARE else r.choice(CATEGORIES)
+        w = World(len(self.worlds), category, [a], [b] if r.random() < 0.85 else [],
                   day, r.randrange(len(self.places)), r.choice(MODES),
                   r.sample(self.vocab, 6))
         self.worlds.append(w)
@@ -96,6 +99,8 @@ class Synth:
                 continue
             chosen.add(w.wid)
             events.append(self.report(art, w, k))
+        if events:  # the article's first report is its lead, matched by its lede too
+            events[0].lead, events[0].lede = True, events[0].evidence[0].sentence
         return art, events
 
     def report(self, art: Article, w: World, k: int) -> Event:
@@ -107,7 +112,8 @@ class Synth:
         place = self.places[w.place]
         ev = Event(
             id=f"{art.id}-{k}", article_id=art.id,
-            event_type=w.category if r.random() < 0.85 else r.choice(CATEGORIES),
+            event_type=w.category if w.category == "OTHER" or r.random() < 0.85
+            else r.choice(CATEGORIES),
             mode=w.mode, date=when,
             actor=[self.actors[a] for a in w.actors],
             recipient=[self.actors[b] for b in w.recipients] if r.random() < 0.9 else [],
