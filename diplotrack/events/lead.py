@@ -32,7 +32,7 @@ from diplotrack.events.dates import (
 )
 from diplotrack.events.generic import DocSetting, private
 from diplotrack.events.merge import event_id
-from diplotrack.events.ontology import load_yaml
+from diplotrack.events.ontology import OTHER, load_yaml
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
@@ -48,9 +48,8 @@ def settings() -> dict[str, Any]:
     return dict(load_yaml("lead.yaml"))
 
 
-def lede(doc: Doc, cfg: dict[str, Any] | None = None) -> list[Span]:
+def lede(doc: Doc, cfg: dict[str, Any]) -> list[Span]:
     """The first sentences with enough words (bylines and datelines skipped)."""
-    cfg = cfg or settings()
     out: list[Span] = []
     for sent in doc.sents:
         if sum(1 for t in sent if t.is_alpha) >= int(cfg["min_words"]):
@@ -58,18 +57,6 @@ def lede(doc: Doc, cfg: dict[str, Any] | None = None) -> list[Span]:
             if len(out) >= int(cfg["lede_sentences"]):
                 break
     return out
-
-
-def needs_lead(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> bool:
-    events: list[Event] = list(doc._.events or [])
-    if not sents or not newsworthy(sents, cfg):
-        return False
-    if not events or cfg["when"] == "always":
-        return True
-    if cfg["when"] == "no_event":
-        return False
-    end = sents[-1].end_char
-    return not any(e.evidence and e.evidence[0].start < end and e.auxiliary is None for e in events)
 
 
 def newsworthy(sents: list[Span], cfg: dict[str, Any]) -> bool:
@@ -133,7 +120,7 @@ def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
     for sent in sents:
         contexts += [c for c in sentence_contexts(sent) if c not in contexts]
     event = Event(
-        id="", article_id=doc._.article_id or "", event_type=str(cfg["event_type"]),
+        id="", article_id=doc._.article_id or "", event_type=OTHER,
         context=contexts, actor=participants(doc, sents, int(cfg["max_participants"])),
         date=date, date_text=date_text, location=place(doc, sents),
         evidence=[Evidence(s.text, s.start_char, s.end_char) for s in sents],
@@ -152,7 +139,7 @@ class LeadEvent:
         sents = lede(doc, cfg)
         if not sents:
             return doc
-        if needs_lead(doc, sents, cfg):
+        if not doc._.events and newsworthy(sents, cfg):
             doc._.events = [*(doc._.events or []), lead_event(doc, sents, cfg)]
         lead = first_reported(doc._.events or [])
         if lead is not None:

@@ -9,6 +9,8 @@ from typing import Any
 import yaml
 
 DATA = Path(__file__).parent / "data"
+# the event_type of a lead event outside PLOVER (events.lead); not a PLOVER category
+OTHER = "OTHER"
 
 
 def load_yaml(name: str) -> Any:

@@ -8,8 +8,10 @@ from typing import Any
 
 import yaml
 
+from diplotrack.events.ontology import OTHER
+
 DATA = Path(__file__).with_name("data")
-GENERAL = "other"  # the family of lead events outside PLOVER (events.lead, event_type OTHER)
+GENERAL = OTHER.lower()  # the family of lead events outside PLOVER (events.lead)
 
 
 @lru_cache(maxsize=4)

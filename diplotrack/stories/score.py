@@ -87,10 +87,7 @@ def lede_date_score(a: Profile, b: Profile, tolerance: int) -> float | None:
     if not da and not db:
         return 0.5
     undated, dated = (a, db) if not da else (b, da)
-    if (undated.published and not undated.statuses.get("planned") and dated
-            and dates.before(undated.published, dated, tolerance)):
-        return None
-    return 0.5
+    return None if dated and reported_before(undated, dated, tolerance) else 0.5
 
 
 def _published_apart(a: Profile, b: Profile, days: int) -> bool:
@@ -135,7 +132,7 @@ def date_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float | None:
     da, db = a.date, b.date
     if not da or not db:
         undated, dated = (a, b) if not da else (b, a)
-        if dated.date and reported_before(undated, dated.date, cfg):
+        if dated.date and reported_before(undated, dated.date, int(cfg["day_tolerance"])):
             return None
         return float(cfg["date_undated"])
     if not dates.compatible(da, db, int(cfg["day_tolerance"])):
@@ -169,9 +166,9 @@ def mode_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float:
     return float(cfg["mode_differ"])
 
 
-def reported_before(undated: Profile, when: str, cfg: dict[str, Any]) -> bool:
+def reported_before(undated: Profile, when: str, day_tolerance: int) -> bool:
     """True when an undated report (or story) was published before `when` began,
     so cannot be about it, unless it announced a plan."""
     if not undated.published or undated.statuses.get("planned"):
         return False
-    return dates.before(undated.published, when, int(cfg["day_tolerance"]))
+    return dates.before(undated.published, when, day_tolerance)
