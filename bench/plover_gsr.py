@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from diplotrack.events.ontology import normalize_category  # noqa: E402
+from diplotrack.events.ontology import OTHER, normalize_category  # noqa: E402
 from diplotrack.models import Event  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "evaldata" / "plover-gsr" / "plover_gsr_cameo.jsonl"
@@ -93,7 +93,9 @@ def run(path: Path, show: int, only: str | None) -> dict:
     shown = 0
     for rec, doc in zip(recs, nlp.pipe(docs, batch_size=64), strict=True):
         gold = normalize_category(rec["event"])
-        top = top_event(doc._.events or [], rec.get("eventText") or "")
+        # PLOVER coding only: an OTHER lead event (a sentence with no PLOVER event) is "-"
+        plover = [e for e in doc._.events or [] if e.event_type != OTHER]
+        top = top_event(plover, rec.get("eventText") or "")
         pred = top.event_type if top else "-"
         confusion[gold][pred] += 1
         cat_ok += pred == gold
