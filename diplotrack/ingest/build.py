@@ -31,6 +31,9 @@ from diplotrack.ingest.metadata import (
 from diplotrack.models import Article, RawDocument
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
+_URL_MONTH_DATE = re.compile(  # /2013/may/03/
+    r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-2]?\d|3[01])/", re.I)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def build_article(raw: RawDocument) -> Article:
@@ -103,9 +106,19 @@ def _published(fields: dict[str, Any], found: Extracted, from_text: str | None,
         return iso, "metadata"
     if from_text:
         return from_text, "text"
-    if url and (m := _URL_DATE.search(url)):
-        return "-".join(m.groups()), "inferred"
+    if url and (iso := url_date(url)):
+        return iso, "inferred"
     return None, None
+
+
+def url_date(url: str) -> str | None:
+    """The day a /2013/05/03/ or /2013/may/03/ path in a URL names."""
+    if m := _URL_DATE.search(url):
+        return "-".join(m.groups())
+    if m := _URL_MONTH_DATE.search(url):
+        month = _MONTHS.index(m.group(2).lower()[:3]) + 1
+        return f"{m.group(1)}-{month:02d}-{int(m.group(3)):02d}"
+    return None
 
 
 def _authors(fields: dict[str, Any], found: Extracted, from_text: list[str]) -> list[str]:

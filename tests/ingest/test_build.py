@@ -249,3 +249,16 @@ def test_markdown_html_comments_are_not_text():
 
     assert markdown_to_text("<!-- -->  The United States provided aid.\n\n<!--\nnav\n-->Next.") == \
         "The United States provided aid.\n\nNext."
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://example.org/2013/05/03/world/talks.html", "2013-05-03"),
+    ("http://articles.example.com/2013/may/03/local/la-me-0504-rehab", "2013-05-03"),
+    ("https://example.org/2013/September/9/news", "2013-09-09"),
+    ("https://example.org/news/talks-in-doha", None),
+])
+def test_a_date_in_the_url_path_dates_an_undated_text(url, expected):
+    art = build_article(RawDocument("t.txt", "Talks opened in Doha.\n\nDelegates met for two days "
+                                    "and agreed on a prisoner exchange.", "text", {"url": url}))
+    assert art.published == expected
+    assert art.published_from == ("inferred" if expected else None)
