@@ -108,6 +108,9 @@ class Event:
     lead: bool = False  # the article's lead event: what it reports first (events.lead)
     # the lede's text, for story matching at ingest only (not exported or stored)
     lede: str | None = field(default=None, repr=False, compare=False)
+    # the proper names in that lede ("Rahman", "Capaldi"): they tell apart two
+    # happenings of one actor, so story matching weighs them more (ingest only)
+    lede_names: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def participants(self) -> list[Participant]:
         return [*self.actor, *self.recipient]

@@ -145,6 +145,7 @@ class LeadEvent:
         if lead is not None:
             lead.lead = True
             lead.lede = " ".join(s.text for s in sents)
+            lead.lede_names = tuple(dict.fromkeys(t.text for s in sents for t in s if t.pos_ == "PROPN"))
         return doc
 
 

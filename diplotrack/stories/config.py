@@ -66,6 +66,11 @@ def number_words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
+def ordinal_words() -> dict[str, int]:
+    return {str(k): int(v) for k, v in load("words")["ordinals"].items()}
+
+
+@lru_cache(maxsize=1)
 def _group_of() -> dict[str, str]:
     return {fam: grp for grp, fams in load()["blocking_groups"].items() for fam in fams}
 

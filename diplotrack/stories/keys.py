@@ -81,9 +81,9 @@ def lookup_keys(p: Profile, cfg: dict[str, Any]) -> tuple[list[str], list[str]]:
     narrow = [a for a in look if a.startswith("p2|")] or look
     full, capped = _lookups(look, narrow, config.lookup_blocks(p.family), p.date,
                             int(cfg["day_tolerance"]))
-    if p.lede:  # a lead event: stories led by an event outside PLOVER, by their words
+    if p.lede:  # a lead event: stories led by any lead event, by their words, newest first
         words = word_anchors(p)
-        more = _lookups(words, words, [config.GENERAL], p.date, int(cfg["general"]["day_tolerance"]))
+        more = _lookups(words, words, [config.GENERAL], None, 0)
         full, capped = full + more[0], capped + more[1]
     return full, capped
 

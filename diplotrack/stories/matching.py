@@ -27,6 +27,7 @@ class Candidate:
     score: float
     event: Event
     story: StoryRow
+    margin: float = 0.0  # how far the score clears its bar: the best candidate clears it most
 
 
 def attach(conn: Connection, events: list[Event], article: Article) -> None:
@@ -41,7 +42,7 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     profiles = {e.id: Profile.of_event(e, article.published, article.title) for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
     taken: dict[str, StoryRow] = {}
-    for c in sorted(cands, key=lambda c: (-c.score, c.story.seq)):
+    for c in sorted(cands, key=lambda c: (-c.margin, c.story.seq)):
         if c.event.story_id or c.story.id in taken:
             continue
         story = _maybe_merge(conn, c, cands, taken, cfg)
@@ -80,7 +81,7 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
                     and not lifecycle.enough_without_date(cfg, m.parts, m.specific)):
                 continue
             if m.score >= bar:
-                out.append(Candidate(m.score, ev, story))
+                out.append(Candidate(m.score, ev, story, m.score - bar))
     return out
 
 

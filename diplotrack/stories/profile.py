@@ -26,6 +26,7 @@ class Profile:
     modes: dict[str, int] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
     lede: dict[str, float] = field(default_factory=dict)  # its lead reports' ledes and titles
+    figures: dict[str, list[str]] = field(default_factory=dict)  # in those ledes: thing -> values
     articles: list[str] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
     historical: int = 0
@@ -64,6 +65,7 @@ class Profile:
         figures included; a lead event outside PLOVER is known by that alone."""
         cfg = config.load()
         lede = lede_words(ev, title, int(cfg["story_words"]))
+        figures = text.figures(f"{ev.lede or ''} {title or ''}") if lede else {}
         words: Counter[str] = Counter()
         for e in ev.evidence:
             words.update(text.weighted_words(e.sentence))
@@ -83,6 +85,7 @@ class Profile:
             modes={ev.mode.lower(): 1} if ev.mode else {},
             words=text.top(dict(words), int(cfg["story_words"])),
             lede=lede,
+            figures=figures,
             articles=[ev.article_id],
             statuses={lifecycle.event_status(ev): 1},
             historical=1 if lifecycle.is_historical(ev) else 0,
@@ -108,6 +111,8 @@ class Profile:
             lede = Counter(self.lede)
             lede.update(other.lede)
             self.lede = text.top(dict(lede), int(config.load()["story_words"]))
+        for thing, values in other.figures.items():
+            self.figures[thing] = sorted(set(self.figures.get(thing, [])) | set(values))
         self.articles += [a for a in other.articles if a not in self.articles]
         self.historical += other.historical
         known = [p for p in (self.published, other.published) if p]
@@ -132,7 +137,9 @@ def lede_words(ev: Event, title: str | None, n: int) -> dict[str, float]:
     words: Counter[str] = Counter()
     for part in (ev.lede or " ".join(e.sentence for e in ev.evidence), title or ""):
         words.update(text.weighted_words(part, numbers=True))
-    return text.top(dict(words), n)
+    names = set(text.content_words(" ".join(ev.lede_names)))
+    boost = float(config.load()["general"]["name_weight"])
+    return text.top({w: v * boost if w in names else v for w, v in words.items()}, n)
 
 
 # ids kept whole (their prefix is a kind, not a state): "civilians:grc" is not "civilians:usa"

@@ -22,15 +22,16 @@ class Match:
 
 
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
+    """Two lead reports (or stories led by one) are first compared by their
+    ledes; PLOVER events are also compared by what they carry."""
     cfg = cfg or config.load()
-    if config.GENERAL in (a.family, b.family):
-        return general_score(a, b, cfg) if a.lede and b.lede else None
-    found = plover_score(a, b, cfg)
-    if a.lede and b.lede and cfg["general"]["plover_leads"]:
+    if a.lede and b.lede:
         by_lede = general_score(a, b, cfg)
-        if by_lede is not None and by_lede.score >= float(cfg["general"]["plover_leads_threshold"]):
+        if by_lede is not None and by_lede.bar is not None and by_lede.score >= by_lede.bar:
             return by_lede
-    return found
+    if config.GENERAL in (a.family, b.family):
+        return None
+    return plover_score(a, b, cfg)
 
 
 def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
@@ -59,35 +60,26 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
 
 
 def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
-    """A lead event outside PLOVER (events.lead) and a story led by any event:
-    the same happening when their ledes share rare wording, their dates meet
-    and their places do not conflict. Participants found in a lede are too few
-    and too loosely found to decide."""
+    """Two leads report the same happening when their ledes share rare wording
+    and names, and they were published within weeks of each other. Participants
+    and dates found in a lede are too few and too loosely found to decide (a
+    lede's "Thursday" or "in 1967" is often background), and without a
+    publication date on both sides the wording must agree more. Different
+    figures for one thing ("seventh round", "sixth round") count against."""
     g = cfg["general"]
-    when = lede_date_score(a, b, int(g["day_tolerance"]))
-    if when is None or _published_apart(a, b, int(g["max_report_gap_days"])):
+    if _published_apart(a, b, int(g["max_report_gap_days"])):
         return None
-    parts = {"date": when, "location": location_score(a, b, cfg),
-             "words": text.cosine(a.lede, b.lede)}
+    parts = {"words": text.cosine(a.lede, b.lede)}
     total = parts["words"]
-    if parts["location"] <= float(cfg["location_conflict"]):
-        total -= float(g["place_conflict_penalty"])
-    return Match(total, not a.dates or not b.dates, parts, bar=float(g["threshold"]))
+    if text.figures_conflict(a.figures, b.figures):
+        total -= float(g["figure_conflict_penalty"])
+    undated = _dated(a) != _dated(b)
+    bar = float(g["undated_threshold"] if undated else g["threshold"])
+    return Match(total, undated, parts, bar=bar)
 
 
-def lede_date_score(a: Profile, b: Profile, tolerance: int) -> float | None:
-    """Dates for matching by ledes: a year alone is usually background ("since
-    2006"), so only a month or a day counts, and a happening outside diplomacy
-    is reported over several days."""
-    da, db = _month_or_day(a), _month_or_day(b)
-    if da and db:
-        if dates.compatible(da, db, tolerance):
-            return 1.0
-        return 0.0 if lifecycle.date_free(a.statuses) or lifecycle.date_free(b.statuses) else None
-    if not da and not db:
-        return 0.5
-    undated, dated = (a, db) if not da else (b, da)
-    return None if dated and reported_before(undated, dated, tolerance) else 0.5
+def _dated(p: Profile) -> bool:
+    return bool(p.published)
 
 
 def _published_apart(a: Profile, b: Profile, days: int) -> bool:
@@ -97,11 +89,6 @@ def _published_apart(a: Profile, b: Profile, days: int) -> bool:
     if not pa or not pb or "year" in (pa[2], pb[2]):
         return False
     return abs((pa[0] - pb[0]).days) > days
-
-
-def _month_or_day(p: Profile) -> str | None:
-    parsed = dates.parse(p.date)
-    return p.date if parsed and parsed[2] in {"day", "month"} else None
 
 
 def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:

@@ -34,6 +34,8 @@ def test_article_without_plover_event_gets_one_other_lead_event(full_nlp):
     assert all(QUAKE[x.start:x.end] == x.sentence for x in ev.evidence)
     assert ev.lede is not None and ev.lede.startswith("A magnitude 6.1")
     assert ev.id and ev.to_dict()["lead"] is True and "lede" not in ev.to_dict()
+    assert "Iran" in ev.lede_names and "earthquake" not in ev.lede_names  # proper names only
+    assert "lede_names" not in ev.to_dict()
 
 
 def test_plover_event_in_the_lede_is_the_lead_and_no_other_event_is_added(full_nlp):

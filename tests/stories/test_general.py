@@ -3,8 +3,10 @@ wording: reports of one earthquake share a story, another earthquake does not.""
 
 from __future__ import annotations
 
+import pytest
+
 from diplotrack.models import Event, Evidence, Location
-from diplotrack.stories import config, keys
+from diplotrack.stories import config, keys, score, text
 from diplotrack.stories.profile import Profile
 
 from .helpers import article, event, ingest
@@ -99,3 +101,76 @@ def test_undated_ledes_published_months_apart_are_two_stories(store):
     b = attach_one(store, QUAKE_1B, "2008-09-20")
     c = attach_one(store, QUAKE_1, "2009-01-15")
     assert a == b != c
+
+
+# ---- what tells two happenings of one actor apart --------------------------------------
+
+AFTERMATH = ("Aid agencies appealed for tents and clean water after the earthquake on Qeshm "
+             "island left families sleeping in the open.")  # cosine with QUAKE_1: about 0.31
+
+
+def test_an_undated_report_needs_closer_wording_to_join_a_dated_story(store):
+    dated = attach_one(store, QUAKE_1, "2008-09-08")
+    assert attach_one(store, AFTERMATH) != dated  # 0.31 is below the undated bar (0.45)
+
+
+def test_a_dated_report_with_that_wording_joins(store):
+    dated = attach_one(store, QUAKE_1, "2008-09-08")
+    assert attach_one(store, AFTERMATH, "2008-09-10") == dated  # above the dated bar (0.25)
+
+
+def test_the_undated_bar_applies_when_one_side_only_has_a_publication_date():
+    cfg = config.load()
+    def profile(published):
+        return Profile.of_event(lead_event(article(published), QUAKE_1), published)
+    assert score.general_score(profile("2008-09-08"), profile(None), cfg).bar == \
+        cfg["general"]["undated_threshold"]
+    assert score.general_score(profile(None), profile(None), cfg).bar == cfg["general"]["threshold"]
+    assert score.general_score(profile("2008-09-08"), profile("2008-09-09"), cfg).bar == \
+        cfg["general"]["threshold"]
+
+
+FIGHT_1 = ("Wladimir Klitschko stopped Hasim Rahman in the seventh round to retain his "
+           "heavyweight titles in Mannheim.")
+FIGHT_1B = ("Wladimir Klitschko retained his heavyweight titles, stopping Hasim Rahman in "
+            "the seventh round.")
+FIGHT_2 = ("Wladimir Klitschko stopped Tony Thompson in the sixth round to retain his "
+           "heavyweight titles in Bern.")
+
+
+def fight(sentence: str, names: list[str] | None = None) -> Profile:
+    ev = lead_event(article(), sentence)
+    ev.lede_names = tuple(names or ())
+    return Profile.of_event(ev)
+
+
+def test_names_and_figures_set_two_fights_of_one_boxer_apart():
+    cfg = config.load()
+    def gap(names: bool) -> float:
+        one = fight(FIGHT_1, ["Wladimir", "Klitschko", "Hasim", "Rahman", "Mannheim"] if names else [])
+        same = fight(FIGHT_1B, ["Wladimir", "Klitschko", "Hasim", "Rahman"] if names else [])
+        other = fight(FIGHT_2, ["Wladimir", "Klitschko", "Tony", "Thompson", "Bern"] if names else [])
+        if not names:
+            one.figures = other.figures = same.figures = {}
+        return score.general_score(one, same, cfg).score - score.general_score(one, other, cfg).score
+    assert gap(names=True) > gap(names=False) + 0.15  # the seventh round against the sixth
+
+
+def test_proper_names_weigh_more_in_a_lede():
+    plain = lead_event(article(), FIGHT_2)
+    named = lead_event(article(), FIGHT_2)
+    named.lede_names = ("Thompson",)
+    weight = config.load()["general"]["name_weight"]
+    assert Profile.of_event(named).lede["thompson"] == pytest.approx(
+        Profile.of_event(plain).lede["thompson"] * weight, rel=0.01)
+
+
+def test_figures_are_read_with_the_thing_they_count():
+    found = text.figures("A magnitude 4.4 quake struck in 2013; Klitschko won in the seventh "
+                         "round, his 16th fight, and one of the 12th Doctor's fans cheered")
+    assert found["round"] == ["7"] and found["fight"] == ["16"] and found["doctor"] == ["12"]
+    assert found["quake"] == ["4.4"]  # the word after a figure first, then the one before
+    assert not any("2013" in v for v in found.values())  # a year is a date, not a figure
+    assert text.figures_conflict({"round": ["7"]}, {"round": ["6"], "title": ["3"]})
+    assert not text.figures_conflict({"round": ["7"]}, {"round": ["6", "7"]})
+    assert not text.figures_conflict({"round": ["7"]}, {"people": ["10"]})
