@@ -17,15 +17,18 @@ Modes:
             most named place, a date written in full, the lede as evidence).
             It measures the story matcher on inputs it can always get.
 
-ECB+ documents' sentence 0 is the source URL: it becomes the article's `url`,
-and a /YYYY/MM/DD/ path in it the publication date (what ingest of the page
-would know). Pairwise precision/recall/F1 is over all document pairs, and also
+Each document is read as `diplotrack ingest` reads a plain-text article
+(ingest.build): its header gives the title and, where it has one, the
+publication date; an ECB+ document's sentence 0 is its source URL, given as
+the article's `url` (a /YYYY/MM/DD/ path in it dates an article whose text
+does not). ECB documents carry no date at all. Pairwise precision/recall/F1 is over all document pairs, and also
 within topics only (the "same actors, different event" part).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import re
 import sys
@@ -38,15 +41,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from diplotrack.ingest import dedup  # noqa: E402
-from diplotrack.models import Article, Event, Evidence, Location, Participant  # noqa: E402
+from diplotrack.ingest.build import build_article  # noqa: E402
+from diplotrack.models import (  # noqa: E402
+    Article,
+    Event,
+    Evidence,
+    Location,
+    Participant,
+    RawDocument,
+)
 from diplotrack.store.db import Store  # noqa: E402
 from diplotrack.stories import attach  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)/([01]?\d|[a-z]{3})[a-z]*/([0-3]?\d)?/?", re.I)
 _FULL_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I)
@@ -63,18 +72,10 @@ def detok(tokens: list[str]) -> str:
     return text.replace("``", '"').replace("''", '"')
 
 
-def url_date(url: str) -> str | None:
-    m = _URL_DATE.search(url)
-    if not m:
-        return None
-    year, month, day = m.group(1), m.group(2).lower(), m.group(3)
-    mon = int(month) if month.isdigit() else MONTHS.get(month[:3])
-    if not mon or not 1 <= mon <= 12:
-        return year
-    return f"{year}-{mon:02d}" + (f"-{int(day):02d}" if day and 1 <= int(day) <= 31 else "")
-
-
 def load_docs(topics: set[str] | None, limit: int | None) -> tuple[list[Article], dict[str, str]]:
+    """Each document as `diplotrack ingest` reads a plain-text article: its first
+    line(s) give the title and, where the header has one, the publication date;
+    the source URL (sentence 0) is the article's `url`."""
     rows = [json.loads(line) for line in (ROOT / "doc_index.jsonl").open()]
     rows = [r for r in rows if not topics or r["topic"] in topics][: limit or None]
     articles, gold = [], {}
@@ -87,11 +88,8 @@ def load_docs(topics: set[str] | None, limit: int | None) -> tuple[list[Article]
         if r["doc"].endswith("plus") and sents:
             url = "".join(sents.pop(min(sents)))
         text = "\n".join(detok(v) for _, v in sorted(sents.items()))
-        host = re.match(r"https?://(?:www\.)?([^/]+)", url or "")
-        articles.append(Article(
-            id=r["doc"], source=f"ecbplus:{r['doc']}", text=text, url=url,
-            outlet=host.group(1) if host else None, published=url_date(url or ""),
-            text_hash=dedup.text_hash(text + r["doc"]), simhash=dedup.simhash(text)))
+        raw = RawDocument(f"ecbplus:{r['doc']}", text, "text", {"url": url} if url else {})
+        articles.append(dataclasses.replace(build_article(raw), id=r["doc"]))
         gold[r["doc"]] = r["subtopic"]
     return articles, gold
 
@@ -137,17 +135,23 @@ def proxy_events(articles: list[Article]) -> dict[str, list[Event]]:
 
 
 def cluster(articles: list[Article], events: dict[str, list[Event]]) -> dict[str, set[str]]:
-    """Attach every document's events in ingest order; doc -> its story ids."""
+    """Attach every document's events in ingest order; doc -> its story ids. A
+    document whose text another already has is a duplicate: ingest records it
+    as another source of that article, so it has that article's stories."""
+    first: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         store = Store.open(str(Path(tmp) / "ecb.db"))
         for a in articles:
+            if first.setdefault(a.text_hash, a.id) != a.id:
+                continue
             evs = events.get(a.id, [])
             with store.transaction() as conn:
                 store.save_article(conn, a)
                 attach(conn, evs, a)
                 store.save_events(conn, evs)
         store.close()
-    return {a.id: {e.story_id for e in events.get(a.id, []) if e.story_id} for a in articles}
+    stories = {a.id: {e.story_id for e in events.get(a.id, []) if e.story_id} for a in articles}
+    return {a.id: stories[first[a.text_hash]] for a in articles}
 
 
 def pairwise(stories: dict[str, set[str]], gold: dict[str, str], topic_of: dict[str, str],
@@ -203,7 +207,7 @@ def main() -> None:
     args = ap.parse_args()
     articles, gold = load_docs(parse_topics(args.topics), args.limit)
     print(f"{len(articles)} ECB+ documents, {len(set(gold.values()))} gold events (subtopics), "
-          f"{sum(1 for a in articles if a.published)} with a date from their URL")
+          f"{sum(1 for a in articles if a.published)} with a publication date")
     modes = ["pipeline", "proxy"] if args.mode == "both" else [args.mode]
     for mode in modes:
         t0 = time.perf_counter()
