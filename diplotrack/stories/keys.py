@@ -81,10 +81,12 @@ def lookup_keys(p: Profile, cfg: dict[str, Any]) -> tuple[list[str], list[str]]:
     narrow = [a for a in look if a.startswith("p2|")] or look
     full, capped = _lookups(look, narrow, config.lookup_blocks(p.family), p.date,
                             int(cfg["day_tolerance"]))
-    if p.lede:  # a lead event: stories led by any lead event, by their words, newest first
+    if p.lede:  # a lead event: stories led by any lead event, by their words, in the
+        # event's month and, whatever their dates (a lede's date is often wrong), newest first
         words = word_anchors(p)
-        more = _lookups(words, words, [config.GENERAL], None, 0)
-        full, capped = full + more[0], capped + more[1]
+        more = _lookups(words, words, [config.GENERAL], p.date, int(cfg["day_tolerance"]))
+        anywhen = _combine(words, [config.GENERAL], ["any"])
+        full, capped = full + more[0], list(dict.fromkeys(capped + more[1] + anywhen))
     return full, capped
 
 
