@@ -18,6 +18,8 @@ _TOKEN = re.compile(r"\d[\d,.]*(?:st|nd|rd|th)?|(?:[^\W\d_]\.){2,}|[^\W\d_][\w-]
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 MAX_MODIFIERS = 3
+# too common as words ("one of", "for the first time", "a second") to tell events apart
+_VAGUE_FIGURES = frozenset({"one", "first", "second"})
 
 
 @dataclass(frozen=True)
@@ -89,3 +91,39 @@ def mentions(sentence: str, subject: str) -> list[Quantity]:
             words = [before, tok] if before and _is_word(before) else [tok]
             return [Quantity(subject, None, " ".join(words))]
     return []
+
+
+def figures(text_: str) -> dict[str, list[str]]:
+    """What each figure counts or ranks, with its values: "a 6.1 magnitude quake",
+    "the seventh round", "the 12th Doctor" give {"magnitud": ["6.1"], "round":
+    ["7"], "doctor": ["12"]}: the word after the figure, else the one before.
+    Ordinals count here (they tell one fight or one season from another); years
+    are dates, not figures."""
+    tokens = _tokens(text_)
+    out: dict[str, set[str]] = {}
+    for i, tok in enumerate(tokens):
+        value = _figure(tok)
+        if value is None:
+            continue
+        thing = next((tokens[j] for j in (i + 1, i + 2, i - 1)
+                      if 0 <= j < len(tokens) and _is_word(tokens[j])), None)
+        if thing:
+            out.setdefault(text.stem(thing), set()).add(value)
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _figure(token: str) -> str | None:
+    if token in _VAGUE_FIGURES:
+        return None
+    if token[0].isdigit() and _ORDINAL.search(token.rstrip(".,")):
+        return token.rstrip(".,")[:-2].replace(",", "")
+    value = _number(token)
+    if value is None:
+        value = config.ordinal_words().get(token)
+    return None if value is None else f"{value:g}"
+
+
+def figures_conflict(a: dict[str, list[str]], b: dict[str, list[str]]) -> bool:
+    """Two reports give different figures for the same thing ("seventh round"
+    against "sixth round")."""
+    return any(set(a[k]).isdisjoint(b[k]) for k in a.keys() & b.keys())

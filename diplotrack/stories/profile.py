@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from diplotrack.models import Event
-from diplotrack.stories import config, dates, lifecycle, text
+from diplotrack.stories import config, dates, lifecycle, numbers, text
 
 
 @dataclass
@@ -65,7 +65,7 @@ class Profile:
         figures included; a lead event outside PLOVER is known by that alone."""
         cfg = config.load()
         lede = lede_words(ev, title, int(cfg["story_words"]))
-        figures = text.figures(f"{ev.lede or ''} {title or ''}") if lede else {}
+        figures = numbers.figures(f"{ev.lede or ''} {title or ''}") if lede else {}
         words: Counter[str] = Counter()
         for e in ev.evidence:
             words.update(text.weighted_words(e.sentence))

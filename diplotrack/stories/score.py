@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from diplotrack.stories import config, dates, lifecycle, text
+from diplotrack.stories import config, dates, lifecycle, numbers, text
 from diplotrack.stories.profile import Profile
 
 
@@ -71,7 +71,7 @@ def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
         return None
     parts = {"words": text.cosine(a.lede, b.lede)}
     total = parts["words"]
-    if text.figures_conflict(a.figures, b.figures):
+    if numbers.figures_conflict(a.figures, b.figures):
         total -= float(g["figure_conflict_penalty"])
     undated = _dated(a) != _dated(b)
     bar = float(g["undated_threshold"] if undated else g["threshold"])

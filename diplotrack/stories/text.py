@@ -76,53 +76,6 @@ def weighted_words(text: str, weight: float = 1.0, numbers: bool = False) -> dic
     return out
 
 
-_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*(?:st|nd|rd|th)?|[^\W\d_][\w'-]*", re.UNICODE)
-_YEAR = re.compile(r"(1[89]|20)\d\d")
-# too common as words ("one of", "for the first time", "a second") to count
-_VAGUE_FIGURES = frozenset({"one", "first", "second"})
-
-
-def figures(text: str) -> dict[str, list[str]]:
-    """What each figure counts or ranks and its value: "a 6.1 magnitude quake",
-    "the seventh round", "the 12th Doctor" give {"magnitude": ["6.1"],
-    "round": ["7"], "doctor": ["12"]}. Years are dates, not figures."""
-    tokens = _FIGURE_TOKEN.findall(fold(text))
-    out: dict[str, set[str]] = {}
-    for i, token in enumerate(tokens):
-        value = _figure_value(token)
-        if value is not None and (thing := _counted(tokens, i)):
-            out.setdefault(thing, set()).add(value)
-    return {k: sorted(v) for k, v in out.items()}
-
-
-def _figure_value(token: str) -> str | None:
-    if token[0].isdigit():
-        digits = re.sub(r"(st|nd|rd|th)$", "", token).replace(",", "")
-        return None if _YEAR.fullmatch(digits) else digits
-    if token in _VAGUE_FIGURES:
-        return None
-    value = config.ordinal_words().get(token) or config.number_words().get(token)
-    return str(value) if value else None
-
-
-def _counted(tokens: list[str], i: int) -> str | None:
-    """The content word a figure counts: the next one ("seventh round"), else
-    the one before ("magnitude 6.1")."""
-    stop = config.stopwords()
-    for j in (i + 1, i + 2, i - 1):
-        if 0 <= j < len(tokens):
-            word = tokens[j].removesuffix("'s").strip("'-")
-            if word and word[0].isalpha() and len(word) >= 3 and word not in stop and _figure_value(word) is None:
-                return stem(word)
-    return None
-
-
-def figures_conflict(a: dict[str, list[str]], b: dict[str, list[str]]) -> bool:
-    """Two reports give different figures for the same thing ("seventh round"
-    against "sixth round")."""
-    return any(set(a[k]).isdisjoint(b[k]) for k in a.keys() & b.keys())
-
-
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if not a or not b:
         return 0.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplotrack.models import Event, Evidence, Location
-from diplotrack.stories import config, keys, score, text
+from diplotrack.stories import config, keys, numbers, score
 from diplotrack.stories.profile import Profile
 
 from .helpers import article, event, ingest
@@ -166,11 +166,11 @@ def test_proper_names_weigh_more_in_a_lede():
 
 
 def test_figures_are_read_with_the_thing_they_count():
-    found = text.figures("A magnitude 4.4 quake struck in 2013; Klitschko won in the seventh "
+    found = numbers.figures("A magnitude 4.4 quake struck in 2013; Klitschko won in the seventh "
                          "round, his 16th fight, and one of the 12th Doctor's fans cheered")
     assert found["round"] == ["7"] and found["fight"] == ["16"] and found["doctor"] == ["12"]
     assert found["quake"] == ["4.4"]  # the word after a figure first, then the one before
     assert not any("2013" in v for v in found.values())  # a year is a date, not a figure
-    assert text.figures_conflict({"round": ["7"]}, {"round": ["6"], "title": ["3"]})
-    assert not text.figures_conflict({"round": ["7"]}, {"round": ["6", "7"]})
-    assert not text.figures_conflict({"round": ["7"]}, {"people": ["10"]})
+    assert numbers.figures_conflict({"round": ["7"]}, {"round": ["6"], "title": ["3"]})
+    assert not numbers.figures_conflict({"round": ["7"]}, {"round": ["6", "7"]})
+    assert not numbers.figures_conflict({"round": ["7"]}, {"people": ["10"]})
