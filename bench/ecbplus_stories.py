@@ -21,8 +21,9 @@ Each document is read as `diplotrack ingest` reads a plain-text article
 (ingest.build): its header gives the title and, where it has one, the
 publication date; an ECB+ document's sentence 0 is its source URL, given as
 the article's `url` (a /YYYY/MM/DD/ path in it dates an article whose text
-does not). ECB documents carry no date at all. Pairwise precision/recall/F1 is over all document pairs, and also
-within topics only (the "same actors, different event" part).
+does not). ECB documents carry no date at all. Pairwise precision/recall/F1 is
+over all document pairs, and also within topics only (the "same actors,
+different event" part).
 """
 
 from __future__ import annotations

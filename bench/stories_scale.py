@@ -6,8 +6,8 @@ Synthesises a store of about `--events` events the way ingest writes them
 (article row, `attach`, event rows; ~200 actors with skewed popularity, 16
 PLOVER categories plus 20% happenings outside PLOVER (OTHER), each article's
 first report its lead event, dates over 5 years at mixed precision, each
-real-world event reported by 1-6 articles), then times `attach` for batches of new articles,
-one transaction per article as in ingest. Prints the time per new article for
+real-world event reported by 1-6 articles), then times `attach` for batches of
+new articles, one transaction per article as in ingest. Prints the time per new article for
 each batch and at each store size, plus pairwise precision/recall of the
 stories against the synthetic truth. Uses a temporary SQLite file.
 """

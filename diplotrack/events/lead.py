@@ -1,5 +1,5 @@
-"""spaCy component `diplotrack_lead`: the article's lead happening, when no PLOVER
-event of the article is reported in its lede.
+"""spaCy component `diplotrack_lead`: the event each article reports first, and an
+OTHER event for the lede's happening when the article holds no PLOVER event.
 
 News reports lead with their main event. When that event is outside PLOVER
 (an earthquake, a product launch, a death) the article would have no event,
@@ -10,8 +10,8 @@ as participants (never private persons), the lede's first date and place, and
 the lede sentences as evidence.
 
 Either way the event the article reports first is flagged `lead` and carries the
-lede's text: story matching can then join an OTHER report to a story whose
-lead is a PLOVER event, by the wording of their ledes (diplotrack.stories.score).
+lede's text and proper names: story matching compares two articles' lead events
+by the wording of their ledes, whatever their categories (diplotrack.stories.score).
 """
 
 

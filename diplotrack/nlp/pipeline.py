@@ -3,7 +3,7 @@
     tok2vec → tagger → parser → attribute_ruler → lemmatizer → ner   (en_core_web_sm)
     → diplotrack_actors   registry gazetteer, aliases, metonyms → doc._.actors
     → diplotrack_events   triggers, arguments, dates, places    → doc._.events
-    → diplotrack_lead     the lede's happening, when no PLOVER event is there (OTHER)
+    → diplotrack_lead     flags the lead event; an OTHER one when no PLOVER event
 """
 
 from __future__ import annotations

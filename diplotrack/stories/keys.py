@@ -1,8 +1,8 @@
 """Blocking keys: which stored stories a new event is compared with.
 
 A story is filed under keys made of an anchor (a pair of canonical
-participants, or one participant, or its place; for a lead event outside
-PLOVER, its rarest words), a group of category families
+participants, or one participant, or its place; for a story led by some
+article's lead event, also its heaviest lede words), a group of category families
 (cooperation or conflict) and a time
 bucket (`m:2025-03`, `y:2025`; `yo:2025` when it is dated to the year only,
 `u` while undated, and `any` always). A new event looks up only the keys that
@@ -49,7 +49,7 @@ def anchors(p: Profile) -> tuple[list[str], list[str]]:
 
 def word_anchors(p: Profile) -> list[str]:
     """A story led by some article's lead event is also filed under the heaviest
-    words of the ledes (figures aside), where lead events outside PLOVER look."""
+    words of the ledes (figures aside), where every lead event looks."""
     n = int(config.load()["general"]["anchor_words"])
     words = sorted((w for w in p.lede if not w.startswith(NUMBER_MARK)),
                    key=lambda w: (-p.lede[w], w))

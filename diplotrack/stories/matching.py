@@ -27,7 +27,7 @@ class Candidate:
     score: float
     event: Event
     story: StoryRow
-    margin: float = 0.0  # how far the score clears its bar: the best candidate clears it most
+    margin: float  # how far the score clears its bar: the best candidate clears it most
 
 
 def attach(conn: Connection, events: list[Event], article: Article) -> None:

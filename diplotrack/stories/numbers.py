@@ -95,7 +95,7 @@ def mentions(sentence: str, subject: str) -> list[Quantity]:
 
 def figures(text_: str) -> dict[str, list[str]]:
     """What each figure counts or ranks, with its values: "a 6.1 magnitude quake",
-    "the seventh round", "the 12th Doctor" give {"magnitud": ["6.1"], "round":
+    "the seventh round", "the 12th Doctor" give {"magnitude": ["6.1"], "round":
     ["7"], "doctor": ["12"]}: the word after the figure, else the one before.
     Ordinals count here (they tell one fight or one season from another); years
     are dates, not figures."""
