@@ -39,7 +39,8 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     pending = [e for e in events if e.id not in known]
     if not pending:
         return
-    profiles = {e.id: Profile.of_event(e, article.published, article.title) for e in pending}
+    profiles = {e.id: Profile.of_event(e, article.published, article.title, article.text)
+                for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
     taken: dict[str, StoryRow] = {}
     for c in sorted(cands, key=lambda c: (-c.margin, c.story.seq)):

@@ -26,6 +26,7 @@ class Profile:
     modes: dict[str, int] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
     lede: dict[str, float] = field(default_factory=dict)  # its lead reports' ledes and titles
+    body: dict[str, float] = field(default_factory=dict)  # its lead reports' whole texts
     figures: dict[str, list[str]] = field(default_factory=dict)  # in those ledes: thing -> values
     articles: list[str] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
@@ -60,9 +61,11 @@ class Profile:
     # ---- building ---------------------------------------------------------------
 
     @classmethod
-    def of_event(cls, ev: Event, published: str | None = None, title: str | None = None) -> Profile:
+    def of_event(cls, ev: Event, published: str | None = None, title: str | None = None,
+                 body: str | None = None) -> Profile:
         """An article's lead event also keeps the wording of its lede and title,
-        figures included; a lead event outside PLOVER is known by that alone."""
+        figures included, and of its whole text (`body`); a lead event outside
+        PLOVER is known by that alone."""
         cfg = config.load()
         lede = lede_words(ev, title, int(cfg["story_words"]))
         figures = numbers.figures(f"{ev.lede or ''} {title or ''}") if lede else {}
@@ -85,6 +88,8 @@ class Profile:
             modes={ev.mode.lower(): 1} if ev.mode else {},
             words=text.top(dict(words), int(cfg["story_words"])),
             lede=lede,
+            body=body_words(f"{title or ''}\n{body}", int(cfg["general"]["body_words"]))
+            if lede and body else {},
             figures=figures,
             articles=[ev.article_id],
             statuses={lifecycle.event_status(ev): 1},
@@ -104,13 +109,11 @@ class Profile:
         ):
             for k, v in theirs.items():
                 mine[k] = mine.get(k, 0) + v
-        words = Counter(self.words)
-        words.update(other.words)
-        self.words = text.top(dict(words), int(config.load()["story_words"]))
+        self.words = _summed(self.words, other.words, int(config.load()["story_words"]))
         if other.lede:
-            lede = Counter(self.lede)
-            lede.update(other.lede)
-            self.lede = text.top(dict(lede), int(config.load()["story_words"]))
+            self.lede = _summed(self.lede, other.lede, int(config.load()["story_words"]))
+        if other.body:
+            self.body = _summed(self.body, other.body, int(config.load()["general"]["body_words"]))
         for thing, values in other.figures.items():
             self.figures[thing] = sorted(set(self.figures.get(thing, [])) | set(values))
         self.articles += [a for a in other.articles if a not in self.articles]
@@ -142,6 +145,18 @@ def lede_words(ev: Event, title: str | None, n: int) -> dict[str, float]:
     return text.top({w: v * boost if w in names else v for w, v in words.items()}, n)
 
 
+def body_words(body: str, n: int) -> dict[str, float]:
+    """The heaviest words and figures of a whole article: the details (names,
+    places, figures) that tell one happening of an actor from another."""
+    return text.top(text.weighted_words(body, numbers=True), n)
+
+
+def _summed(mine: dict[str, float], theirs: dict[str, float], n: int) -> dict[str, float]:
+    words = Counter(mine)
+    words.update(theirs)
+    return text.top(dict(words), n)
+
+
 # ids kept whole (their prefix is a kind, not a state): "civilians:grc" is not "civilians:usa"
 UNKNOWN_PREFIXES = ("person", "org", "norp", "place", "group", "civilians", "unidentified")
 ACTS_FOR_COUNTRY = ("government_body", "person")
@@ -153,11 +168,16 @@ def participant_ids(ev: Event) -> list[str]:
     A state body ("bel:foreign-ministry") counts as its state, and a person or
     body acting for a country also counts as that country: one outlet's
     "Belgium granted visas" is another's "the Belgian Foreign Ministry issued".
+    A generic group ("grc:police", "usa:judiciary") stays whole: read as its
+    state, any two events in one country would share a participant.
     """
     seen: list[str] = []
     for p in ev.participants():
-        ids = [match_id(p.id or "")]
-        if p.kind in ACTS_FOR_COUNTRY and p.country:
+        whole = (p.id or "").strip().lower()
+        ids = [match_id(whole)]
+        if config.is_generic(whole):
+            ids = [whole]
+        elif p.kind in ACTS_FOR_COUNTRY and p.country:
             ids.append(p.country.lower())
         for pid in ids:
             if pid and pid not in seen:

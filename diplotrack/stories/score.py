@@ -22,16 +22,23 @@ class Match:
 
 
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
-    """Two lead reports (or stories led by one) are first compared by their
-    ledes; PLOVER events are also compared by what they carry."""
+    """Two lead reports (or stories led by one) are compared by their ledes and
+    texts; PLOVER events are compared by what they carry. Two lead reports whose
+    wording differs are still one event when their PLOVER events agree and both
+    are dated: without dates, the same actors doing the same thing could be the
+    March visit and the September one."""
     cfg = cfg or config.load()
-    if a.lede and b.lede:
+    both_lead = bool(a.lede and b.lede)
+    if both_lead:
         by_lede = general_score(a, b, cfg)
         if by_lede is not None and by_lede.bar is not None and by_lede.score >= by_lede.bar:
             return by_lede
     if config.GENERAL in (a.family, b.family):
         return None
-    return plover_score(a, b, cfg)
+    m = plover_score(a, b, cfg)
+    if m is not None and both_lead and m.one_side_undated:
+        return None
+    return m
 
 
 def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
@@ -60,8 +67,9 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
 
 
 def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
-    """Two leads report the same happening when their ledes share rare wording
-    and names, and they were published within weeks of each other. Participants
+    """Two leads report the same happening when their ledes (and, where both are
+    known, their whole texts) share rare wording and names, and they were
+    published within weeks of each other. Participants
     and dates found in a lede are too few and too loosely found to decide (a
     lede's "Thursday" or "in 1967" is often background), and without a
     publication date on both sides the wording must agree more. Different
@@ -71,6 +79,10 @@ def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
         return None
     parts = {"words": text.cosine(a.lede, b.lede)}
     total = parts["words"]
+    if a.body and b.body:  # and by the details of the whole texts
+        parts["body"] = text.cosine(a.body, b.body)
+        share = float(g["body_share"])
+        total = (1 - share) * total + share * parts["body"]
     if numbers.figures_conflict(a.figures, b.figures):
         total -= float(g["figure_conflict_penalty"])
     undated = _dated(a) != _dated(b)

@@ -28,9 +28,9 @@ def person(key: str, level: str | None = None) -> Participant:
 
 
 def article(published: str | None = None, outlet: str | None = None,
-            url: str | None = None) -> Article:
+            url: str | None = None, text: str | None = None) -> Article:
     i = next(_n)
-    text = f"article number {i} about diplomacy"
+    text = text or f"article number {i} about diplomacy"
     return Article(id=f"a{i:04d}", source=f"test://{i}", text=text, published=published,
                    outlet=outlet, url=url, text_hash=dedup.text_hash(text),
                    simhash=dedup.simhash(text))

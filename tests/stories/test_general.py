@@ -3,6 +3,8 @@ wording: reports of one earthquake share a story, another earthquake does not.""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from diplotrack.models import Event, Evidence, Location
@@ -21,6 +23,9 @@ LAUNCH = ("Apple unveiled a thinner MacBook Pro with a Retina display at its dev
           "conference in San Francisco.")
 
 
+_reports = itertools.count()
+
+
 def lead_event(art, sentence: str, date: str | None = None, place=None, category="OTHER") -> Event:
     ev = event(art, category, [], sentence=sentence, date=date, place=place)
     ev.lead, ev.lede = True, sentence
@@ -28,7 +33,9 @@ def lead_event(art, sentence: str, date: str | None = None, place=None, category
 
 
 def attach_one(store, sentence, published=None, title=None, **kw) -> str:
-    art = article(published)
+    """One article whose text is its lede (each article's text is unique, as ingest
+    stores a text once)."""
+    art = article(published, text=f"{sentence}\n\nReport {next(_reports)}.")
     art.title = title
     ev = lead_event(art, sentence, **kw)
     ingest(store, art, [ev])
@@ -64,10 +71,10 @@ def test_title_and_figures_count(store):
 
 
 def test_other_report_joins_a_story_led_by_a_plover_event(store):
-    art = article("2025-06-03")
-    talks = lead_event(art, "EU officials met a Taliban delegation in Brussels to discuss "
-                            "deportations of rejected Afghan asylum seekers.",
-                       date="2025-06-02", category="CONSULT")
+    lede = ("EU officials met a Taliban delegation in Brussels to discuss deportations of "
+            "rejected Afghan asylum seekers.")
+    art = article("2025-06-03", text=lede)
+    talks = lead_event(art, lede, date="2025-06-02", category="CONSULT")
     talks.actor = event(art, "CONSULT", ["eu"]).actor
     ingest(store, art, [talks])
     follow = attach_one(store, "A Taliban delegation held talks in Brussels with EU officials "
@@ -174,3 +181,52 @@ def test_figures_are_read_with_the_thing_they_count():
     assert numbers.figures_conflict({"round": ["7"]}, {"round": ["6"], "title": ["3"]})
     assert not numbers.figures_conflict({"round": ["7"]}, {"round": ["6", "7"]})
     assert not numbers.figures_conflict({"round": ["7"]}, {"people": ["10"]})
+
+
+# two emergency patches of one browser: alike ledes, different details in the texts
+PATCH_1 = ("Microsoft released an emergency patch for a flaw in Internet Explorer that hackers "
+           "used to steal passwords.",
+           "The flaw in the data binding feature let attackers take over two million computers, "
+           "mostly in China, said Symantec researcher Ben Greenbaum.")
+PATCH_1B = ("Microsoft rushed out a fix for its Internet Explorer browser after attacks on its "
+            "users.",
+            "Attackers used the data binding flaw to steal passwords from two million computers "
+            "in China, Symantec's Ben Greenbaum said.")
+PATCH_2 = ("Microsoft released an emergency patch for Internet Explorer after attacks on its "
+           "users.",
+           "The Fix It tool blocks attacks on users in Japan and Taiwan, said Dustin Childs of "
+           "Microsoft's Trustworthy Computing group.")
+
+
+def patch(report: tuple[str, str], with_text: bool = True) -> Profile:
+    lede, rest = report
+    art = article(text=f"{lede}\n\n{rest}")
+    return Profile.of_event(lead_event(art, lede), body=art.text if with_text else None)
+
+
+def test_the_whole_text_tells_two_happenings_of_one_actor_apart():
+    cfg = config.load()
+    def gap(with_text: bool) -> float:
+        one, same, other = (patch(r, with_text) for r in (PATCH_1, PATCH_1B, PATCH_2))
+        return score.general_score(one, same, cfg).score - score.general_score(one, other, cfg).score
+    assert gap(with_text=False) < 0  # by their ledes alone, the other patch looks closer
+    assert gap(with_text=True) > 0.05  # their texts say which flaw, where, and who found it
+
+
+def test_a_text_is_kept_for_lead_events_only():
+    lede, rest = PATCH_1
+    art = article(text=f"{lede}\n\n{rest}")
+    assert "greenbaum" in Profile.of_event(lead_event(art, lede), body=art.text).body
+    assert not Profile.of_event(event(art, "CONSULT", ["usa"], sentence=lede), body=art.text).body
+
+
+def test_undated_lead_reports_are_not_joined_by_their_plover_events_alone():
+    art_a, art_b = article(), article("2025-06-10")
+    a = lead_event(art_a, "The Taliban received an EU delegation.", category="CONSULT")
+    b = lead_event(art_b, "Officials of the bloc were in Kabul.", category="CONSULT")
+    a.actor = b.actor = event(art_a, "CONSULT", ["eu"]).actor
+    pa, pb = Profile.of_event(a), Profile.of_event(b, "2025-06-10")
+    assert score.plover_score(pa, pb, config.load()) is not None  # alike as PLOVER events
+    assert score.score(pa, pb) is None  # but with no date, which visit is it?
+    b.date = a.date = "2025-06-09"
+    assert score.score(Profile.of_event(a), Profile.of_event(b, "2025-06-10")) is not None

@@ -151,3 +151,32 @@ def test_undated_reports_sharing_only_generic_groups_need_wording_or_place():
     assert not enough_without_date(cfg, parts, specific=False)
     assert not enough_without_date(cfg, {**parts, "words": 0.5}, specific=False)  # place too
     assert enough_without_date(cfg, {**parts, "words": 0.5, "location": 1.0}, specific=False)
+
+
+def test_a_generic_group_is_compared_whole_not_as_its_state():
+    from diplotrack.models import Participant
+    from diplotrack.stories.profile import participant_ids
+
+    art = article()
+    ev = event(art, "COERCE", [], sentence="Police arrested 12 people in Athens.")
+    ev.actor = [Participant("grc:police", "Greek police", "government_body", "police", country="GRC")]
+    assert participant_ids(ev) == ["grc:police"]  # not "grc": any Greek event would share it
+    minister = event(art, "CONSULT", ["belgium"])
+    minister.actor = [Participant("bel:foreign-ministry", "Belgian Foreign Ministry",
+                                  "government_body", "the ministry", country="BEL")]
+    assert participant_ids(minister) == ["bel"]  # a specific body still counts as its state
+
+
+def test_police_events_in_one_country_need_more_than_the_country(store):
+    from diplotrack.models import Participant
+
+    def report_of(who: Participant, sentence: str) -> str:
+        art = article("2010-05-06")
+        ev = event(art, "COERCE", [], sentence=sentence, date="2010-05-05", place=("Athens", "GRC"))
+        ev.actor = [who]
+        return one(store, art, ev)
+
+    greece = Participant("GRC", "Greece", "state", "Greece", country="GRC")
+    police = Participant("grc:police", "Greek police", "government_body", "police", country="GRC")
+    expelled = report_of(greece, "Greece expelled two diplomats on Wednesday.")
+    assert report_of(police, "Police arrested twelve rioters on Wednesday.") != expelled
