@@ -85,11 +85,9 @@ class Synth:
         r = self.rng
         self.n_articles += 1
         i = self.n_articles
-        text = f"synthetic article {i}"
         pub = START + timedelta(days=now)
-        art = Article(id=f"art{i:07d}", source=f"synth://{i}", text=text,
-                      published=pub.isoformat(), text_hash=dedup.text_hash(text),
-                      simhash=dedup.simhash(text))
+        art = Article(id=f"art{i:07d}", source=f"synth://{i}", text="",
+                      published=pub.isoformat())
         recent = [w for w in self.worlds[-400:] if 0 <= (pub - w.day).days <= 30]
         events = []
         chosen: set[int] = set()
@@ -101,6 +99,9 @@ class Synth:
             events.append(self.report(art, w, k))
         if events:  # the article's first report is its lead, matched by its lede too
             events[0].lead, events[0].lede = True, events[0].evidence[0].sentence
+        # its text: its reports' sentences (and a word of its own, so that each is unique)
+        art.text = " ".join([e.evidence[0].sentence for e in events] + [art.id])
+        art.text_hash, art.simhash = dedup.text_hash(art.text), dedup.simhash(art.text)
         return art, events
 
     def report(self, art: Article, w: World, k: int) -> Event:

@@ -19,15 +19,21 @@ _ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?
 _SLASH_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})\b", re.I)
-_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
-# what may surround a date on a header line ("Published Monday, Sept. 21, 2025 at 5:02 p.m. EDT")
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b")
+# what may surround a date on a header line ("Published Monday, Sept. 21, 2025 at 5:02 p.m. EDT",
+# "Originally published 05/03/2013 @ 10:20am PDT", "Updated 0947 GMT (1747 HKT)")
 _FILLER = re.compile(
-    r"\b(published|updated|posted|last updated|first published|date|dated|on|at|as of|"
+    r"\b(published|updated|posted|released|edited|time|last updated|first published|originally|"
+    r"first|last|date|dated|on|at|as of|"
     r"mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
-    r"\d{1,2}([:.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)?|[ecmp][sd]t|utc|gmt|bst|cet|cest|ist|pkt|aest|"
-    r"et|pt|a\.?m\.?|p\.?m\.?)\b",
+    r"\d{1,2}(:\d{2}){1,2}\s*(a\.?m\.?|p\.?m\.?|a|p)?|\d{1,2}([.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)|"
+    r"[012]\d[0-5]\d|[ecmp][sd]t|utc|gmt|bst|cet|cest|ist|pkt|aest|hkt|uk|"
+    r"et|pt|a\.?m\.?|p\.?m\.?)\b|@",
     re.I,
 )
+# a header line as a word-by-word tokeniser leaves it: "05 / 03 / 2013 at 10: 20 AM"
+_SPACED = re.compile(r"(?<=\d) ?([:/]) ?(?=\d)")
+_SPACED_ISO = re.compile(r"\b(\d{4}) - (\d{1,2}) - (\d{1,2})\b")
 
 
 def _ymd(year: int, month: int, day: int) -> str | None:
@@ -54,9 +60,9 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
             return iso, m
     m = _NUMERIC.search(text)
     if m:
-        a, b, y = (int(x) for x in m.groups())
-        # only unambiguous numeric dates: one part above 12
-        if a > 12 >= b:
+        a, b, y = int(m.group(1)), int(m.group(3)), _full_year(m.group(4))
+        # only unambiguous numeric dates: one part above 12, or both the same
+        if a > 12 >= b or a == b:
             iso = _ymd(y, b, a)
         elif b > 12 >= a:
             iso = _ymd(y, a, b)
@@ -67,15 +73,28 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
     return None
 
 
+def _full_year(year: str) -> int:
+    """'2005' -> 2005; a two-digit year ('11/28/05') is in the last century only
+    when it would otherwise lie in the future."""
+    if len(year) == 4:
+        return int(year)
+    this = date.today().year
+    full = 2000 + int(year)
+    return full if full <= this else full - 100
+
+
 def date_line(line: str) -> str | None:
     """YYYY-MM-DD when the whole line is a date (with weekday, time, 'Published' ...)."""
+    line = _SPACED_ISO.sub(r"\1-\2-\3", _SPACED.sub(r"\1", line))
     if len(line) > 80:
         return None
     found = find_date(line)
     if not found:
         return None
-    iso, m = found
-    rest = line[: m.start()] + " " + line[m.end():]
+    iso, rest = found[0], line
+    while found:  # "Posted: Nov 27, 2005 ... Updated: Nov 28, 2005": the first is the date
+        rest = rest[: found[1].start()] + " " + rest[found[1].end():]
+        found = find_date(rest)
     rest = _FILLER.sub(" ", rest)
     return iso if not re.sub(r"[\s,|:;()\-–—/.•·]+", "", rest) else None
 

@@ -61,6 +61,18 @@ def test_metadata_authors_last_first():
         ("Published Monday 3 March 2024, 10:12 GMT", "2024-03-03"),
         ("Updated: 2024-03-05T09:30:00Z", "2024-03-05"),
         ("21/09/2025", "2025-09-21"),
+        ("05/02/2013", None),  # May 2 or 5 February: not read
+        ("05/05/2010", "2010-05-05"),  # both readings agree
+        ("11/28/05", "2005-11-28"),
+        ("Originally published 11/27/2005 at 7:21 AM EDT", "2005-11-27"),
+        ("Friday August 2, 2013 @ 8:13am PDT", "2013-08-02"),
+        ("on Jul 7 2012, 5:55p", "2012-07-07"),
+        ("August 10, 2011 -- Updated 0947 GMT (1747 HKT)", "2011-08-10"),
+        ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 28, 2005 9:00 AM ET", "2005-11-27"),
+        # as a word-by-word tokeniser leaves a header line
+        ("Posted 11 / 27 / 2005 7: 21 AM", "2005-11-27"),
+        ("Released 2013 - 09 - 28 05: 08: 35 GMT", "2013-09-28"),
+        ("The talks of September 21, 2025 and May 5, 2024 failed", None),
         ("The talks of September 21, 2025 failed", None),
         ("The Washington Post", None),
         ("February 30, 2024", None),
