@@ -48,7 +48,7 @@ def build_article(raw: RawDocument) -> Article:
     if not body or not any(re.search(r"\w", p) for p in body):
         raise UnsupportedInput(raw.source, "no article text left after cleaning")
     text = join_paragraphs(body)
-    url = _text_field(fields.get("url")) or found.url
+    url = _text_field(fields.get("url")) or found.url or header.url
     published, published_from = _published(fields, found, header.published, url)
     labels = [*_as_list(fields.get("section")), *found.labels, *([header.label] if header.label else [])]
     genre, dateline = _genre_and_dateline(body, found.paragraphs, fields, title, url, labels)

@@ -32,7 +32,7 @@ _FILLER = re.compile(
     re.I,
 )
 # a header line as a word-by-word tokeniser leaves it: "05 / 03 / 2013 at 10: 20 AM"
-_SPACED = re.compile(r"(?<=\d) ?([:/]) ?(?=\d)")
+_SPACED = re.compile(r"(?<=\d) ?([:/]) ?(?=\d)|(?<=\w) (?=[,.](?:\s|$))")
 _SPACED_ISO = re.compile(r"\b(\d{4}) - (\d{1,2}) - (\d{1,2})\b")
 
 
@@ -85,7 +85,7 @@ def _full_year(year: str) -> int:
 
 def date_line(line: str) -> str | None:
     """YYYY-MM-DD when the whole line is a date (with weekday, time, 'Published' ...)."""
-    line = _SPACED_ISO.sub(r"\1-\2-\3", _SPACED.sub(r"\1", line))
+    line = _SPACED_ISO.sub(r"\1-\2-\3", _SPACED.sub(lambda m: m.group(1) or "", line))
     if len(line) > 80:
         return None
     found = find_date(line)

@@ -139,6 +139,7 @@ class Header:
     outlet: str | None = None
     published: str | None = None
     label: str | None = None  # a section label line such as "Opinion"
+    url: str | None = None  # a line that gives the article's address
     consumed: set[int] = field(default_factory=set)  # paragraph indexes to drop from the body
 
 
@@ -157,6 +158,25 @@ def looks_like_headline(line: str) -> bool:
     return bool(first) and (first.isupper() or first.isdigit())
 
 
+_URL_LINE = re.compile(r"^(?:(?:source|url|link|original|from)\s*:\s*)?(https?\s?:\s?/\s?/\s?\S.*)$",
+                       re.I)
+_URL = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+(?:[/?#][\w\-.~:/?#\[\]@!$&'()*+,;=%]*)?$")
+
+
+def url_line(line: str) -> str | None:
+    """The address on a line that is only an address ("Source: https://..."), also as a
+    word-by-word tokeniser leaves it ("http : / / www . example . com / 2013 / story")."""
+    m = _URL_LINE.match(line.strip())
+    if not m:
+        return None
+    tokens = m.group(1).split()
+    # spaced out by a tokeniser, words alternate with punctuation; prose has words side by side
+    if any(a.isalnum() and b.isalnum() for a, b in zip(tokens, tokens[1:], strict=False)):
+        return None
+    url = "".join(tokens)
+    return url if _URL.match(url) else None
+
+
 def _is_body(line: str) -> bool:
     words = len(line.split())
     return words > 40 or (words > 12 and line.rstrip()[-1:] in ".!?\"”")
@@ -170,6 +190,10 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
     start = 0
     while start < len(paragraphs) - 1 and _LABEL.match(paragraphs[start]):  # "OPINION" above it
         _header_segment(paragraphs[start], head)
+        head.consumed.add(start)
+        start += 1
+    while start < len(paragraphs) - 1 and (address := url_line(paragraphs[start])):
+        head.url = head.url or address
         head.consumed.add(start)
         start += 1
     first = paragraphs[start]
@@ -210,6 +234,9 @@ def _header_segment(seg: str, head: Header) -> bool:
         return True
     if not head.published and (iso := date_line(seg)):
         head.published = iso
+        return True
+    if not head.url and (address := url_line(seg)):
+        head.url = address
         return True
     if not head.label and _LABEL.match(seg):
         head.label = "press release" if seg.lower() == "for immediate release" else seg.lower()

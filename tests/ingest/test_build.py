@@ -108,6 +108,26 @@ def test_header_byline_outlet_date_lines():
     assert art.text == "GENEVA (Reuters) - " + BODY
 
 
+@pytest.mark.parametrize("line", [
+    "https://www.reuters.com/world/2024/03/03/ministers-agree/",
+    "Source: https://www.reuters.com/world/2024/03/03/ministers-agree/",
+    "https : / / www . reuters . com / world / 2024 / 03 / 03 / ministers - agree /",  # tokenised
+])
+def test_an_address_line_gives_the_url_and_its_date(line):
+    art = build_text(f"{line}\nMinisters agree to reopen embassies\n\n{BODY}")
+    assert art.url == "https://www.reuters.com/world/2024/03/03/ministers-agree/"
+    assert art.title == "Ministers agree to reopen embassies"
+    assert art.published == "2024-03-03" and "reuters.com" not in art.text
+
+
+@pytest.mark.parametrize("line", ["http://example.org is where the talks were announced",
+                                  "See https://example.org/a for more"])
+def test_prose_with_an_address_is_not_an_address_line(line):
+    from diplotrack.ingest.metadata import url_line
+
+    assert url_line(line) is None
+
+
 def test_byline_with_three_authors_and_pipe_segments():
     art = build_text("Leaders meet in Rome\nBy Ana Silva, Ben Ode and Cy Park | The Guardian | 4 June 2024\n"
                      + BODY)

@@ -72,6 +72,7 @@ def test_metadata_authors_last_first():
         # as a word-by-word tokeniser leaves a header line
         ("Posted 11 / 27 / 2005 7: 21 AM", "2005-11-27"),
         ("Released 2013 - 09 - 28 05: 08: 35 GMT", "2013-09-28"),
+        ("Fri . , May . 3 , 2013 11 : 45 AM PDT", "2013-05-03"),
         ("The talks of September 21, 2025 and May 5, 2024 failed", None),
         ("The talks of September 21, 2025 failed", None),
         ("The Washington Post", None),
