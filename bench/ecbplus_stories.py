@@ -1,6 +1,6 @@
 """Cross-document story clustering on ECB+: do two documents report the same event?
 
-    python bench/ecbplus_stories.py [--mode pipeline|proxy|both] [--topics 36-45] [--limit N]
+    python bench/ecbplus_stories.py [--mode pipeline|proxy|both] [--topics 36-45] [--limit N] [--spaced]
 
 ECB+ (shared/evaldata/ecbplus) has 982 news documents in 43 topics, two
 "seminal events" (subtopics) per topic: two different earthquakes, two
@@ -73,10 +73,13 @@ def detok(tokens: list[str]) -> str:
     return text.replace("``", '"').replace("''", '"')
 
 
-def load_docs(topics: set[str] | None, limit: int | None) -> tuple[list[Article], dict[str, str]]:
+def load_docs(topics: set[str] | None, limit: int | None,
+              spaced: bool = False) -> tuple[list[Article], dict[str, str]]:
     """Each document as `diplotrack ingest` reads a plain-text article: its first
     line(s) give the title and, where the header has one, the publication date;
-    the source URL (sentence 0) is the article's `url`."""
+    the source URL (sentence 0) is the article's `url`. With `spaced`, each
+    sentence is its tokens joined by spaces, the URL line included in the text
+    and nothing given beside it: what a naive conversion of the XML gives."""
     rows = [json.loads(line) for line in (ROOT / "doc_index.jsonl").open()]
     rows = [r for r in rows if not topics or r["topic"] in topics][: limit or None]
     articles, gold = [], {}
@@ -86,9 +89,9 @@ def load_docs(topics: set[str] | None, limit: int | None) -> tuple[list[Article]
         for tok in tree.getroot().iter("token"):
             sents[int(tok.get("sentence", "0"))].append(tok.text or "")
         url = None
-        if r["doc"].endswith("plus") and sents:
+        if r["doc"].endswith("plus") and sents and not spaced:
             url = "".join(sents.pop(min(sents)))
-        text = "\n".join(detok(v) for _, v in sorted(sents.items()))
+        text = "\n".join(" ".join(v) if spaced else detok(v) for _, v in sorted(sents.items()))
         raw = RawDocument(f"ecbplus:{r['doc']}", text, "text", {"url": url} if url else {})
         articles.append(dataclasses.replace(build_article(raw), id=r["doc"]))
         gold[r["doc"]] = r["subtopic"]
@@ -205,8 +208,10 @@ def main() -> None:
     ap.add_argument("--mode", choices=["pipeline", "proxy", "both"], default="both")
     ap.add_argument("--topics", help="e.g. 36-45 (the usual test split); default all")
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--spaced", action="store_true",
+                    help="read each document as its tokens joined by spaces, URL line in the text")
     args = ap.parse_args()
-    articles, gold = load_docs(parse_topics(args.topics), args.limit)
+    articles, gold = load_docs(parse_topics(args.topics), args.limit, args.spaced)
     print(f"{len(articles)} ECB+ documents, {len(set(gold.values()))} gold events (subtopics), "
           f"{sum(1 for a in articles if a.published)} with a publication date")
     modes = ["pipeline", "proxy"] if args.mode == "both" else [args.mode]

@@ -71,6 +71,9 @@ class Pipeline:
     batch_size: int = 16
     on_progress: Progress | None = None
     analyser: BatchAnalyser | None = None  # e.g. distributed.DaskAnalyser; None: in this process
+    # text_hash -> sources of the same text read while its first copy is still in flight:
+    # recorded as its sources when it is stored, so that reading them again skips them
+    _twin_sources: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
 
     def ingest(self, inputs: Iterable[str]) -> IngestReport:
         report = IngestReport()
@@ -122,6 +125,7 @@ class Pipeline:
             return DuplicateArticle(article.source, existing[0], existing[1])
         twin = pending.get(article.text_hash)
         if twin:
+            self._twin_sources.setdefault(article.text_hash, []).append(article.source)
             return DuplicateArticle(article.source, twin.id, twin.source)
         return None
 
@@ -157,10 +161,14 @@ class Pipeline:
         """Write one article, its stories and events in one transaction; or name its twin."""
         with self.store.transaction() as conn:
             twin = self.store.find_duplicate(article, conn)
+            copies = self._twin_sources.pop(article.text_hash, [])
             if twin:  # a near-twin stored earlier in this batch
-                self.store.add_source(conn, article.source, twin[0])
+                for source in [article.source, *copies]:
+                    self.store.add_source(conn, source, twin[0])
                 return twin
             self.store.save_article(conn, article)
+            for source in copies:
+                self.store.add_source(conn, source, article.id)
             stories.attach(conn, events, article)
             self.store.save_events(conn, events)
         return None

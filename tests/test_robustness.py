@@ -49,3 +49,22 @@ def test_awkward_articles_ingest_and_keep_their_text(tmp_path, full_nlp):
                 assert text[e.start:e.end] == e.sentence
     finally:
         store.close()
+
+
+def test_copies_read_in_one_run_are_sources_of_the_one_article(tmp_path, full_nlp):
+    text = ("Pakistan and Afghanistan agreed on Monday to reopen the Torkham border crossing "
+            "after talks in Kabul, officials said.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    store = Store.open(str(tmp_path / "r.db"))
+    try:
+        first = Pipeline(store, nlp=full_nlp).ingest([str(folder)])
+        assert len(first.stored) == 1 and len(first.duplicates) == 2 and not first.failed
+        again = Pipeline(store, nlp=full_nlp).ingest([str(folder)])
+        assert len(again.skipped) == 3 and not again.duplicates  # every copy is known
+        assert {store.source_known(str(folder / n)) for n in ("a.txt", "b.txt", "c.txt")} == \
+            {first.stored[0]}
+    finally:
+        store.close()
