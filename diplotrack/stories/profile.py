@@ -88,8 +88,7 @@ class Profile:
             modes={ev.mode.lower(): 1} if ev.mode else {},
             words=text.top(dict(words), int(cfg["story_words"])),
             lede=lede,
-            body=body_words(f"{title or ''}\n{body}", int(cfg["general"]["body_words"]))
-            if lede and body else {},
+            body=body_words(f"{title or ''}\n{body}", cfg["general"]) if lede and body else {},
             figures=figures,
             articles=[ev.article_id],
             statuses={lifecycle.event_status(ev): 1},
@@ -145,10 +144,13 @@ def lede_words(ev: Event, title: str | None, n: int) -> dict[str, float]:
     return text.top({w: v * boost if w in names else v for w, v in words.items()}, n)
 
 
-def body_words(body: str, n: int) -> dict[str, float]:
-    """The heaviest words and figures of a whole article: the details (names,
-    places, figures) that tell one happening of an actor from another."""
-    return text.top(text.weighted_words(body, numbers=True), n)
+def body_words(body: str, cfg: dict[str, Any]) -> dict[str, float]:
+    """The heaviest words and figures of the top of an article (`body_chars`): the
+    details (names, places, figures) that tell one happening of an actor from
+    another. News puts them first; further down, a long text (a briefing, a
+    roundup) is about other things."""
+    top_part = body[: int(cfg["body_chars"])]
+    return text.top(text.weighted_words(top_part, numbers=True), int(cfg["body_words"]))
 
 
 def _summed(mine: dict[str, float], theirs: dict[str, float], n: int) -> dict[str, float]:
