@@ -230,3 +230,11 @@ def test_undated_lead_reports_are_not_joined_by_their_plover_events_alone():
     assert score.score(pa, pb) is None  # but with no date, which visit is it?
     b.date = a.date = "2025-06-09"
     assert score.score(Profile.of_event(a), Profile.of_event(b, "2025-06-10")) is not None
+
+
+def test_a_text_is_read_from_its_top():
+    lede, rest = PATCH_1
+    far = " ".join(["The briefing then turned to other matters."] * 120) + " Zanzibar ferries."
+    art = article(text=f"{lede}\n\n{rest}\n\n{far}")
+    body = Profile.of_event(lead_event(art, lede), body=art.text).body
+    assert "greenbaum" in body and "zanzibar" not in body  # past body_chars
