@@ -18,8 +18,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from diplotrack.events.lexicon import cues_yaml
+from diplotrack.events.places import city_population, dateline_place, geocode
 from diplotrack.events.places import country as country_place
-from diplotrack.events.places import dateline_place, geocode
 from diplotrack.models import Location, Participant
 from diplotrack.nlp.extensions import ActorMention
 
@@ -56,8 +56,20 @@ def _subdivisions() -> dict[str, str]:
 
 
 def region_country(name: str) -> str | None:
+    """The country of a region (state, province, county) of this name; None when the
+    name is only compass words ("West Coast": New Zealand's, or the United States'?)
+    or also a big city ("Portland": Oregon's, not the Jamaican parish)."""
     key = " ".join(name.split()).strip(" ,.").lower()
-    return _subdivisions().get(key[4:] if key.startswith("the ") else key)
+    key = key[4:] if key.startswith("the ") else key
+    found = _subdivisions().get(key)
+    if found is None:
+        return None
+    cfg = cues_yaml()
+    if set(key.replace("-", " ").split()) <= set(cfg.get("region_generic_words") or []):
+        return None
+    if city_population(key) >= int(cfg.get("region_city_population", 0)):
+        return None
+    return found
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,8 @@ def cues_yaml() -> dict:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     raw = cues_yaml()
-    return {k: frozenset(str(x).lower() for x in v) for k, v in raw.items()}
+    return {k: frozenset(str(x).lower() for x in v) for k, v in raw.items()
+            if isinstance(v, list | dict)}  # word lists; settings such as numbers aside
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,12 @@ def geocode(name: str) -> Location | None:
     return country(key)
 
 
+def city_population(name: str) -> int:
+    """The population of the city a place name geocodes to (0 when it is no known city)."""
+    rec = _cities().get(" ".join(name.split()).strip(" ,.").lower())
+    return rec[4] if rec is not None else 0
+
+
 def dateline_place(dateline: str | None) -> Location | None:
     """'ISLAMABAD, Pakistan —' -> Islamabad."""
     if not dateline:

@@ -91,6 +91,15 @@ def test_region_names_give_the_country(full_nlp):
     assert {p.country for p in ev.participants()} == {"USA"}
 
 
+def test_a_big_city_and_a_compass_region_are_no_region_of_another_country(full_nlp):
+    ev = one(run(full_nlp, "Oregon State Police arrested a man on Friday after a bomb killed two "
+                           "officers at a West Coast Bank branch south of Portland.", "2008-12-13"),
+             "COERCE")
+    assert {p.country for p in ev.participants()} - {None} == {"USA"}  # not Jamaica (Portland parish)
+    assert generic.region_country("Portland") is None and generic.region_country("West Coast") is None
+    assert generic.region_country("Virginia") == "USA" and generic.region_country("Helmand") == "AFG"
+
+
 def test_undated_article_resolves_against_its_dateline_date(full_nlp):
     text = ("Bank firebombed in Athens\nMay 5, 2010\n"
             "A gunman shot two bank workers in Athens on Tuesday.")
