@@ -16,6 +16,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from diplotrack.events.lexicon import cues_yaml
+
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
      "october", "november", "december"])}
@@ -64,8 +66,17 @@ class Resolved:
 
 
 def date_entities(doc) -> list[TimeExpr]:
-    """The Doc's DATE/TIME entities, once per Doc (Span.ents scans the whole Doc)."""
-    return [TimeExpr(e.text, e.start, e.end) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    """The Doc's DATE/TIME entities, once per Doc (Span.ents scans the whole Doc);
+    a house number taken for a year ("2088 Philip Street") is none."""
+    return [TimeExpr(e.text, e.start, e.end) for e in doc.ents
+            if e.label_ in {"DATE", "TIME"} and not _house_number(e)]
+
+
+def _house_number(span: Span) -> bool:
+    if not span.text.isdigit():
+        return False
+    after = span.doc[span.end: span.end + 3]
+    return any(t.lower_.rstrip(".") in cues_yaml()["address_words"] for t in after if t.is_title)
 
 
 def find_expressions(sent: Span, entities: list[TimeExpr] | None = None) -> list[TimeExpr]:
@@ -80,7 +91,7 @@ def find_expressions(sent: Span, entities: list[TimeExpr] | None = None) -> list
     for m in FIND_RE.finditer(sent.text):
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(),
                              alignment_mode="expand")
-        if span is not None:
+        if span is not None and not _house_number(span):
             cands.append(TimeExpr(span.text, span.start, span.end))
     cands.sort(key=lambda t: (t.start, -(t.end - t.start)))
     out: list[TimeExpr] = []
@@ -302,15 +313,28 @@ def year_of(res: Resolved | None) -> int | None:
 LEAD_SENTENCES = 3  # a dateline date sits in the headline or the first lines
 
 
+def _told(doc, sent: Span, expr: TimeExpr, header_verbs: frozenset[str]) -> bool:
+    """A verb before the date on its line (a headline above it is another line)."""
+    start = expr.start
+    while start > sent.start and "\n" not in doc[start - 1].text:
+        start -= 1
+    return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in header_verbs
+               for t in doc[start: expr.start])
+
+
 def lead_date(doc, entities: list[TimeExpr] | None = None) -> date | None:
     """For an article whose publication date is unknown: the first full date written
     out with its year in the headline or first lines ("May 5, 2010", "27 November,
-    2005"), the article's own dateline. Relative dates then resolve against it."""
+    2005"), the article's own dateline. Relative dates then resolve against it.
+    A date that a sentence tells of ("Page was born on April 22, 1923") is no
+    dateline: a dateline's date comes before any verb but "posted" or "updated"."""
+    header_verbs = frozenset(cues_yaml()["header_verbs"])
     for n, sent in enumerate(doc.sents):
         if n >= LEAD_SENTENCES:
             break
         for expr in find_expressions(sent, entities):
-            res = _absolute(_clean(expr.text), None, False)
+            res = None if _told(doc, sent, expr, header_verbs) else _absolute(
+                _clean(expr.text), None, False)
             if res is not None and res.granularity == "day":
                 return parse_iso(res.value)
     return None

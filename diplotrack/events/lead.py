@@ -15,6 +15,7 @@ by the wording of their ledes, whatever their categories (diplotrack.stories.sco
 """
 
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -38,6 +39,7 @@ from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ANY_DAY = date(2000, 1, 1)  # tells a relative expression ("Thursday") from one that is none
 PEOPLE_KINDS = {"person", "civilians", "unidentified"}
 DATE_GRANULARITIES = {"day", "week", "month"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -100,11 +102,17 @@ def place(doc: Doc, sents: list[Span]) -> Location | None:
 
 
 def when(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
+    """The lede's first date of a day, week or month. When that is a day the
+    article does not anchor ("died Thursday", no publication date), the
+    happening is undated: a later date in the lede is background ("born on
+    April 22, 1923")."""
     entities = date_entities(doc)
     published = parse_iso(doc._.published) or lead_date(doc, entities)
     for sent in sents:
         for expr in find_expressions(sent, entities):
             res = resolve(expr.text, published)
+            if res is None and published is None and resolve(expr.text, ANY_DAY) is not None:
+                return None, None
             # a bare year in a lede is background ("married in 1967"), not the happening
             if res is None or res.future or res.granularity not in DATE_GRANULARITIES:
                 continue

@@ -61,6 +61,32 @@ def test_a_bare_year_in_the_lede_is_not_the_date(full_nlp):
     assert ev.date is None
 
 
+def test_a_day_the_article_cannot_anchor_leaves_the_happening_undated(full_nlp):
+    text = ("Bettie Page, the pin-up model, died Thursday night at a Los Angeles hospital.\n\n"
+            "She was 85.\n\nPage was born in Nashville, Tennessee on April 22, 1923.")
+    (ev,) = run(full_nlp, text)
+    assert ev.date is None  # not her birthday, nor the Thursday before it
+    (dated,) = run(full_nlp, text, "2008-12-12")
+    assert dated.date == "2008-12-11"
+
+
+def test_a_date_told_in_a_sentence_is_no_dateline(full_nlp):
+    from diplotrack.events.dates import lead_date
+
+    told = full_nlp("Page was born in Nashville on April 22, 1923. She died on Thursday.")
+    assert lead_date(told) is None
+    assert str(lead_date(full_nlp("Posted: Nov 27, 2005\nA quake struck Iran on Sunday."))) == \
+        "2005-11-27"
+    assert str(lead_date(full_nlp("ATHENS, May 5, 2010 (Reuters) - Three people died."))) == \
+        "2010-05-05"
+
+
+def test_a_house_number_is_not_a_year(full_nlp):
+    (ev,) = [e for e in run(full_nlp, "Police arrested a 35-year-old man late Tuesday at 2088 "
+                                      "Philip Street in New Bedford.") if e.event_type == "COERCE"]
+    assert ev.date is None
+
+
 def test_empty_and_wordless_documents_get_no_lead(full_nlp):
     assert run(full_nlp, "") == []
     assert run(full_nlp, "12 34 56 --") == []
