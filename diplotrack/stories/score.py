@@ -24,9 +24,10 @@ class Match:
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
     """Two lead reports (or stories led by one) are compared by their ledes and
     texts; PLOVER events are compared by what they carry. Two lead reports whose
-    wording differs are still one event when their PLOVER events agree and both
-    are dated: without dates, the same actors doing the same thing could be the
-    March visit and the September one."""
+    wording differs are still one event when their PLOVER events agree, and either
+    both are dated or they share an actor of the registry (a state, an
+    organisation, an official): that a company or a boxer did the same thing
+    again, undated, says nothing of which time it was."""
     cfg = cfg or config.load()
     both_lead = bool(a.lede and b.lede)
     if both_lead:
@@ -36,9 +37,16 @@ def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | 
     if config.GENERAL in (a.family, b.family):
         return None
     m = plover_score(a, b, cfg)
-    if m is not None and both_lead and m.one_side_undated:
+    if m is not None and both_lead and m.one_side_undated and not _share_registry_actor(a, b, cfg):
         return None
     return m
+
+
+def _share_registry_actor(a: Profile, b: Profile, cfg: dict[str, Any]) -> bool:
+    """Registry actors have bare ids ("taliban", "usa"); others carry their kind
+    ("org:microsoft", "person:klitschko", "grc:police")."""
+    shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
+    return any(":" not in pid for pid in shared)
 
 
 def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:

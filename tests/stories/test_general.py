@@ -220,16 +220,25 @@ def test_a_text_is_kept_for_lead_events_only():
     assert not Profile.of_event(event(art, "CONSULT", ["usa"], sentence=lede), body=art.text).body
 
 
-def test_undated_lead_reports_are_not_joined_by_their_plover_events_alone():
-    art_a, art_b = article(), article("2025-06-10")
-    a = lead_event(art_a, "The Taliban received an EU delegation.", category="CONSULT")
-    b = lead_event(art_b, "Officials of the bloc were in Kabul.", category="CONSULT")
-    a.actor = b.actor = event(art_a, "CONSULT", ["eu"]).actor
-    pa, pb = Profile.of_event(a), Profile.of_event(b, "2025-06-10")
+def test_undated_lead_reports_join_by_their_plover_events_only_through_a_registry_actor():
+    from diplotrack.models import Participant
+
+    def pair(actor: Participant, dated: bool) -> tuple[Profile, Profile]:
+        art_a, art_b = article(), article("2025-06-10")
+        a = lead_event(art_a, "The company released a fix for its browser.", category="AID")
+        b = lead_event(art_b, "A patch is out for the flaw that attackers used.", category="AID")
+        a.actor, b.actor = [actor], [actor]
+        if dated:
+            a.date = b.date = "2025-06-09"
+        return Profile.of_event(a), Profile.of_event(b, "2025-06-10")
+
+    company = Participant("org:microsoft", "Microsoft", "organisation", "Microsoft")
+    pa, pb = pair(company, dated=False)
     assert score.plover_score(pa, pb, config.load()) is not None  # alike as PLOVER events
-    assert score.score(pa, pb) is None  # but with no date, which visit is it?
-    b.date = a.date = "2025-06-09"
-    assert score.score(Profile.of_event(a), Profile.of_event(b, "2025-06-10")) is not None
+    assert score.score(pa, pb) is None  # but undated, which of the company's patches is it?
+    assert score.score(*pair(company, dated=True)) is not None
+    eu = event(article(), "AID", ["eu"]).actor[0]
+    assert score.score(*pair(eu, dated=False)) is not None  # a registry actor: as before
 
 
 def test_a_text_is_read_from_its_top():
