@@ -26,7 +26,7 @@ class Profile:
     modes: dict[str, int] = field(default_factory=dict)
     words: dict[str, float] = field(default_factory=dict)
     lede: dict[str, float] = field(default_factory=dict)  # its lead reports' ledes and titles
-    body: dict[str, float] = field(default_factory=dict)  # its lead reports' whole texts
+    body: dict[str, float] = field(default_factory=dict)  # the tops of its lead reports' texts
     figures: dict[str, list[str]] = field(default_factory=dict)  # in those ledes: thing -> values
     articles: list[str] = field(default_factory=list)
     statuses: dict[str, int] = field(default_factory=dict)
@@ -64,8 +64,9 @@ class Profile:
     def of_event(cls, ev: Event, published: str | None = None, title: str | None = None,
                  body: str | None = None) -> Profile:
         """An article's lead event also keeps the wording of its lede and title,
-        figures included, and of its whole text (`body`); a lead event outside
-        PLOVER is known by that alone."""
+        figures included, and of the top of its text (`body`); a lead event
+        outside PLOVER is known by these alone. Stories stored before texts were
+        kept have none, and are compared by their ledes."""
         cfg = config.load()
         lede = lede_words(ev, title, int(cfg["story_words"]))
         figures = numbers.figures(f"{ev.lede or ''} {title or ''}") if lede else {}

@@ -75,19 +75,19 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
 
 
 def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
-    """Two leads report the same happening when their ledes (and, where both are
-    known, their whole texts) share rare wording and names, and they were
-    published within weeks of each other. Participants
-    and dates found in a lede are too few and too loosely found to decide (a
-    lede's "Thursday" or "in 1967" is often background), and without a
-    publication date on both sides the wording must agree more. Different
-    figures for one thing ("seventh round", "sixth round") count against."""
+    """Two leads report the same happening when their ledes and the tops of their
+    texts share rare wording and names, and they were published within weeks of
+    each other. Participants and dates found in a lede are too few and too
+    loosely found to decide (a lede's "Thursday" or "in 1967" is often
+    background), and without a publication date on both sides the wording must
+    agree more. Different figures for one thing ("seventh round", "sixth round")
+    count against."""
     g = cfg["general"]
     if _published_apart(a, b, int(g["max_report_gap_days"])):
         return None
     parts = {"words": text.cosine(a.lede, b.lede)}
     total = parts["words"]
-    if a.body and b.body:  # and by the details of the whole texts
+    if a.body and b.body:  # the details: who, where, how many
         parts["body"] = text.cosine(a.body, b.body)
         share = float(g["body_share"])
         total = (1 - share) * total + share * parts["body"]
