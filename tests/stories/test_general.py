@@ -247,3 +247,13 @@ def test_a_text_is_read_from_its_top():
     art = article(text=f"{lede}\n\n{rest}\n\n{far}")
     body = Profile.of_event(lead_event(art, lede), body=art.text).body
     assert "greenbaum" in body and "zanzibar" not in body  # past body_chars
+
+
+def test_a_story_stored_without_a_text_is_compared_by_its_lede():
+    cfg = config.load()
+    new = patch(PATCH_1)
+    old = Profile.from_json({k: v for k, v in patch(PATCH_1B).to_json().items() if k != "body"})
+    m = score.general_score(new, old, cfg)
+    assert m is not None and "body" not in m.parts
+    assert m.score == pytest.approx(m.parts["words"] - (cfg["general"]["figure_conflict_penalty"]
+                                    if numbers.figures_conflict(new.figures, old.figures) else 0))
