@@ -17,7 +17,8 @@ Modes:
             most named place, a date written in full, the lede as evidence).
             It measures the story matcher on inputs it can always get.
 
-Each document is read as `diplotrack ingest` reads a plain-text article
+Each document is read (diplotrack.evaluation.ecbplus, which the story quality
+gate also uses) as `diplotrack ingest` reads a plain-text article
 (ingest.build): its header gives the title and, where it has one, the
 publication date; an ECB+ document's sentence 0 is its source URL, given as
 the article's `url` (a /YYYY/MM/DD/ path in it dates an article whose text
@@ -29,30 +30,21 @@ different event" part).
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import re
 import sys
-import tempfile
 import time
-import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
-from itertools import combinations
+from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from diplotrack.ingest.build import build_article  # noqa: E402
-from diplotrack.models import (  # noqa: E402
-    Article,
-    Event,
-    Evidence,
-    Location,
-    Participant,
-    RawDocument,
+from diplotrack.evaluation.ecbplus import (  # noqa: E402
+    cluster,
+    load_documents,
+    pairwise,
+    parse_topics,
 )
-from diplotrack.store.db import Store  # noqa: E402
-from diplotrack.stories import attach  # noqa: E402
+from diplotrack.models import Article, Event, Evidence, Location, Participant  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2] / "shared" / "evaldata" / "ecbplus"
 MONTHS = {m: i for i, m in enumerate(
@@ -60,42 +52,6 @@ MONTHS = {m: i for i, m in enumerate(
 _FULL_DATE = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b",
     re.I)
-
-
-# ---- documents -----------------------------------------------------------------------
-
-
-def detok(tokens: list[str]) -> str:
-    text = " ".join(tokens)
-    text = re.sub(r" ([.,;:!?%)\]}])", r"\1", text)
-    text = re.sub(r"([(\[{$]) ", r"\1", text)
-    text = re.sub(r" (n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", text)
-    return text.replace("``", '"').replace("''", '"')
-
-
-def load_docs(topics: set[str] | None, limit: int | None,
-              spaced: bool = False) -> tuple[list[Article], dict[str, str]]:
-    """Each document as `diplotrack ingest` reads a plain-text article: its first
-    line(s) give the title and, where the header has one, the publication date;
-    the source URL (sentence 0) is the article's `url`. With `spaced`, each
-    sentence is its tokens joined by spaces, the URL line included in the text
-    and nothing given beside it: what a naive conversion of the XML gives."""
-    rows = [json.loads(line) for line in (ROOT / "doc_index.jsonl").open()]
-    rows = [r for r in rows if not topics or r["topic"] in topics][: limit or None]
-    articles, gold = [], {}
-    for r in rows:
-        tree = ET.parse(ROOT / "ECB+" / r["topic"] / f"{r['doc']}.xml")
-        sents: dict[int, list[str]] = defaultdict(list)
-        for tok in tree.getroot().iter("token"):
-            sents[int(tok.get("sentence", "0"))].append(tok.text or "")
-        url = None
-        if r["doc"].endswith("plus") and sents and not spaced:
-            url = "".join(sents.pop(min(sents)))
-        text = "\n".join(" ".join(v) if spaced else detok(v) for _, v in sorted(sents.items()))
-        raw = RawDocument(f"ecbplus:{r['doc']}", text, "text", {"url": url} if url else {})
-        articles.append(dataclasses.replace(build_article(raw), id=r["doc"]))
-        gold[r["doc"]] = r["subtopic"]
-    return articles, gold
 
 
 # ---- events ----------------------------------------------------------------------------
@@ -135,43 +91,7 @@ def proxy_events(articles: list[Article]) -> dict[str, list[Event]]:
     return out
 
 
-# ---- clustering and scoring --------------------------------------------------------------
-
-
-def cluster(articles: list[Article], events: dict[str, list[Event]]) -> dict[str, set[str]]:
-    """Attach every document's events in ingest order; doc -> its story ids. A
-    document whose text another already has is a duplicate: ingest records it
-    as another source of that article, so it has that article's stories."""
-    first: dict[str, str] = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        store = Store.open(str(Path(tmp) / "ecb.db"))
-        for a in articles:
-            if first.setdefault(a.text_hash, a.id) != a.id:
-                continue
-            evs = events.get(a.id, [])
-            with store.transaction() as conn:
-                store.save_article(conn, a)
-                attach(conn, evs, a)
-                store.save_events(conn, evs)
-        store.close()
-    stories = {a.id: {e.story_id for e in events.get(a.id, []) if e.story_id} for a in articles}
-    return {a.id: stories[first[a.text_hash]] for a in articles}
-
-
-def pairwise(stories: dict[str, set[str]], gold: dict[str, str], topic_of: dict[str, str],
-             within_topic: bool, docs: list[str]) -> dict[str, float]:
-    tp = fp = fn = 0
-    for x, y in combinations(docs, 2):
-        if within_topic and topic_of[x] != topic_of[y]:
-            continue
-        same = gold[x] == gold[y]
-        said = bool(stories[x] & stories[y])
-        tp += same and said
-        fp += said and not same
-        fn += same and not said
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"P": p, "R": r, "F1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn}
+# ---- scoring ----------------------------------------------------------------------------
 
 
 def report(name: str, articles: list[Article], events: dict[str, list[Event]],
@@ -179,7 +99,6 @@ def report(name: str, articles: list[Article], events: dict[str, list[Event]],
     t0 = time.perf_counter()
     stories = cluster(articles, events)
     took = time.perf_counter() - t0
-    topic_of = {a.id: a.id.split("_")[0] for a in articles}
     docs = [a.id for a in articles]
     covered = [d for d in docs if stories[d]]
     n_events = sum(len(v) for v in events.values())
@@ -187,20 +106,10 @@ def report(name: str, articles: list[Article], events: dict[str, list[Event]],
           f"events {seconds:.0f} s, stories {took:.1f} s")
     for label, subset in (("all docs", docs), ("docs with an event", covered)):
         for within in (False, True):
-            m = pairwise(stories, gold, topic_of, within, subset)
+            m = pairwise(stories, gold, subset, within)
             scope = "within topics" if within else "all pairs"
             print(f"  {label:<19} {scope:<13} P={m['P']:.3f} R={m['R']:.3f} F1={m['F1']:.3f} "
                   f"(tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
-
-
-def parse_topics(spec: str | None) -> set[str] | None:
-    if not spec:
-        return None
-    out: set[str] = set()
-    for part in spec.split(","):
-        lo, _, hi = part.partition("-")
-        out |= {str(t) for t in range(int(lo), int(hi or lo) + 1)}
-    return out
 
 
 def main() -> None:
@@ -211,7 +120,7 @@ def main() -> None:
     ap.add_argument("--spaced", action="store_true",
                     help="read each document as its tokens joined by spaces, URL line in the text")
     args = ap.parse_args()
-    articles, gold = load_docs(parse_topics(args.topics), args.limit, args.spaced)
+    articles, gold = load_documents(ROOT, parse_topics(args.topics), args.limit, args.spaced)
     print(f"{len(articles)} ECB+ documents, {len(set(gold.values()))} gold events (subtopics), "
           f"{sum(1 for a in articles if a.published)} with a publication date")
     modes = ["pipeline", "proxy"] if args.mode == "both" else [args.mode]
