@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from diplotrack.events.lexicon import cues_yaml
+from diplotrack.events.lexicon import cues
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -76,7 +76,7 @@ def _house_number(span: Span) -> bool:
     if not span.text.isdigit():
         return False
     after = span.doc[span.end: span.end + 3]
-    return any(t.lower_.rstrip(".") in cues_yaml()["address_words"] for t in after if t.is_title)
+    return any(t.lower_.rstrip(".") in cues()["address_words"] for t in after if t.is_title)
 
 
 def find_expressions(sent: Span, entities: list[TimeExpr] | None = None) -> list[TimeExpr]:
@@ -189,6 +189,15 @@ def resolve(text: str, published: date | str | None, future: bool | None = False
     if not t:
         return None
     return _absolute(t, pub, future) or (_relative(t, pub, future, year_hint) if pub or year_hint else None)
+
+
+_ANY_DAY = date(2000, 1, 1)
+
+
+def needs_anchor(text: str) -> bool:
+    """True for an expression that only a publication date resolves ("Thursday",
+    "last week"); False for one that is a date by itself, or none at all."""
+    return resolve(text, None) is None and resolve(text, _ANY_DAY) is not None
 
 
 def _month_day_year(t: str) -> tuple[str, str, str | None] | None:
@@ -313,11 +322,12 @@ def year_of(res: Resolved | None) -> int | None:
 LEAD_SENTENCES = 3  # a dateline date sits in the headline or the first lines
 
 
-def _told(doc, sent: Span, expr: TimeExpr, header_verbs: frozenset[str]) -> bool:
+def _told(doc, sent: Span, expr: TimeExpr) -> bool:
     """A verb before the date on its line (a headline above it is another line)."""
     start = expr.start
     while start > sent.start and "\n" not in doc[start - 1].text:
         start -= 1
+    header_verbs = cues()["header_verbs"]
     return any(t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() not in header_verbs
                for t in doc[start: expr.start])
 
@@ -328,13 +338,11 @@ def lead_date(doc, entities: list[TimeExpr] | None = None) -> date | None:
     2005"), the article's own dateline. Relative dates then resolve against it.
     A date that a sentence tells of ("Page was born on April 22, 1923") is no
     dateline: a dateline's date comes before any verb but "posted" or "updated"."""
-    header_verbs = frozenset(cues_yaml()["header_verbs"])
     for n, sent in enumerate(doc.sents):
         if n >= LEAD_SENTENCES:
             break
         for expr in find_expressions(sent, entities):
-            res = None if _told(doc, sent, expr, header_verbs) else _absolute(
-                _clean(expr.text), None, False)
+            res = None if _told(doc, sent, expr) else _absolute(_clean(expr.text), None, False)
             if res is not None and res.granularity == "day":
                 return parse_iso(res.value)
     return None

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from diplotrack.events.lexicon import cues_yaml
-from diplotrack.events.places import city_population, dateline_place, geocode
+from diplotrack.events.lexicon import cues, cues_yaml
+from diplotrack.events.places import city_population, dateline_place, geocode, place_key
 from diplotrack.events.places import country as country_place
 from diplotrack.models import Location, Participant
 from diplotrack.nlp.extensions import ActorMention
@@ -59,15 +59,11 @@ def region_country(name: str) -> str | None:
     """The country of a region (state, province, county) of this name; None when the
     name is only compass words ("West Coast": New Zealand's, or the United States'?)
     or also a big city ("Portland": Oregon's, not the Jamaican parish)."""
-    key = " ".join(name.split()).strip(" ,.").lower()
-    key = key[4:] if key.startswith("the ") else key
+    key = place_key(name)
     found = _subdivisions().get(key)
-    if found is None:
+    if found is None or set(key.replace("-", " ").split()) <= cues()["region_generic_words"]:
         return None
-    cfg = cues_yaml()
-    if set(key.replace("-", " ").split()) <= set(cfg.get("region_generic_words") or []):
-        return None
-    if city_population(key) >= int(cfg.get("region_city_population", 0)):
+    if city_population(key) >= int(cues_yaml()["region_city_population"]):
         return None
     return found
 

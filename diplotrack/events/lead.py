@@ -15,7 +15,6 @@ by the wording of their ledes, whatever their categories (diplotrack.stories.sco
 """
 
 
-from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -28,6 +27,7 @@ from diplotrack.events.dates import (
     event_date,
     find_expressions,
     lead_date,
+    needs_anchor,
     parse_iso,
     resolve,
 )
@@ -39,7 +39,6 @@ from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-ANY_DAY = date(2000, 1, 1)  # tells a relative expression ("Thursday") from one that is none
 PEOPLE_KINDS = {"person", "civilians", "unidentified"}
 DATE_GRANULARITIES = {"day", "week", "month"}
 NAMED_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"}
@@ -111,7 +110,7 @@ def when(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
     for sent in sents:
         for expr in find_expressions(sent, entities):
             res = resolve(expr.text, published)
-            if res is None and published is None and resolve(expr.text, ANY_DAY) is not None:
+            if res is None and published is None and needs_anchor(expr.text):
                 return None, None
             # a bare year in a lede is background ("married in 1967"), not the happening
             if res is None or res.future or res.granularity not in DATE_GRANULARITIES:

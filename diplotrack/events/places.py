@@ -52,12 +52,16 @@ def country(name: str) -> Location | None:
     return Location(name=getattr(c, "common_name", None) or c.name, country=c.alpha_3)
 
 
+def place_key(name: str) -> str:
+    """A place name as looked up: 'the  Hague,' -> 'hague'."""
+    key = " ".join(name.replace("\u2019", "'").split()).strip(" ,.").lower()
+    return key[4:] if key.startswith("the ") else key
+
+
 @lru_cache(maxsize=4096)
 def geocode(name: str) -> Location | None:
     """A Location for a place name: city first, then country; None when unknown."""
-    key = " ".join(name.replace("\u2019", "'").split()).strip(" ,.").lower()
-    if key.startswith("the "):
-        key = key[4:]
+    key = place_key(name)
     if not key:
         return None
     rec = _cities().get(key)
@@ -68,7 +72,7 @@ def geocode(name: str) -> Location | None:
 
 def city_population(name: str) -> int:
     """The population of the city a place name geocodes to (0 when it is no known city)."""
-    rec = _cities().get(" ".join(name.split()).strip(" ,.").lower())
+    rec = _cities().get(place_key(name))
     return rec[4] if rec is not None else 0
 
 

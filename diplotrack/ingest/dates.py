@@ -23,8 +23,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b")
 # what may surround a date on a header line ("Published Monday, Sept. 21, 2025 at 5:02 p.m. EDT",
 # "Originally published 05/03/2013 @ 10:20am PDT", "Updated 0947 GMT (1747 HKT)")
 _FILLER = re.compile(
-    r"\b(published|updated|posted|released|edited|time|last updated|first published|originally|"
-    r"first|last|date|dated|on|at|as of|"
+    r"\b(published|updated|posted|released|edited|time|originally|first|last|date|dated|on|at|as of|"
     r"mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
     r"\d{1,2}(:\d{2}){1,2}\s*(a\.?m\.?|p\.?m\.?|a|p)?|\d{1,2}([.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)|"
     r"[012]\d[0-5]\d|[ecmp][sd]t|utc|gmt|bst|cet|cest|ist|pkt|aest|hkt|uk|"

@@ -188,12 +188,9 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
     if not paragraphs:
         return head
     start = 0
-    while start < len(paragraphs) - 1 and _LABEL.match(paragraphs[start]):  # "OPINION" above it
+    while start < len(paragraphs) - 1 and (  # "OPINION" or "Source: https://..." above it
+            _LABEL.match(paragraphs[start]) or url_line(paragraphs[start])):
         _header_segment(paragraphs[start], head)
-        head.consumed.add(start)
-        start += 1
-    while start < len(paragraphs) - 1 and (address := url_line(paragraphs[start])):
-        head.url = head.url or address
         head.consumed.add(start)
         start += 1
     first = paragraphs[start]
@@ -224,6 +221,9 @@ def _header_line(line: str, head: Header) -> bool:
 
 
 def _header_segment(seg: str, head: Header) -> bool:
+    if not head.url and (address := url_line(seg)):  # an address line is nothing else
+        head.url = address
+        return True
     if not head.authors and (names := byline(seg)):
         head.authors = names
         tail = re.split(r",\s*", seg)[-1]
@@ -234,9 +234,6 @@ def _header_segment(seg: str, head: Header) -> bool:
         return True
     if not head.published and (iso := date_line(seg)):
         head.published = iso
-        return True
-    if not head.url and (address := url_line(seg)):
-        head.url = address
         return True
     if not head.label and _LABEL.match(seg):
         head.label = "press release" if seg.lower() == "for immediate release" else seg.lower()

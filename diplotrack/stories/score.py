@@ -18,6 +18,7 @@ class Match:
     one_side_undated: bool  # a side is undated: the date cannot tell events apart
     parts: dict[str, float]
     specific: bool = True  # they share a participant that is not a generic group
+    registry: bool = True  # they share a registry actor: a bare id ("taliban", not "org:x")
     bar: float | None = None  # the score to reach, when it is not the usual one
 
 
@@ -37,16 +38,9 @@ def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | 
     if config.GENERAL in (a.family, b.family):
         return None
     m = plover_score(a, b, cfg)
-    if m is not None and both_lead and m.one_side_undated and not _share_registry_actor(a, b, cfg):
+    if m is not None and both_lead and m.one_side_undated and not m.registry:
         return None
     return m
-
-
-def _share_registry_actor(a: Profile, b: Profile, cfg: dict[str, Any]) -> bool:
-    """Registry actors have bare ids ("taliban", "usa"); others carry their kind
-    ("org:microsoft", "person:klitschko", "grc:police")."""
-    shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
-    return any(":" not in pid for pid in shared)
 
 
 def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
@@ -71,7 +65,9 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
     total = sum(weights[k] * v for k, v in parts.items()) / sum(weights.values())
     shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
     specific = any(not config.is_generic(pid) for pid in shared)
-    return Match(total, not a.dates or not b.dates, parts, specific)
+    # registry actors have bare ids; others carry their kind ("org:microsoft", "grc:police")
+    registry = any(":" not in pid for pid in shared)
+    return Match(total, not a.dates or not b.dates, parts, specific, registry)
 
 
 def general_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
