@@ -106,11 +106,16 @@ class Event:
     trigger: str | None = None  # the words that signalled the event (lemma form)
     status: str | None = None  # planned | occurred | postponed | cancelled | denied
     lead: bool = False  # the article's lead event: what it reports first (events.lead)
+    main: bool = False  # one of the article's main events: what its headline and lede report
     # the lede's text, for story matching at ingest only (not exported or stored)
     lede: str | None = field(default=None, repr=False, compare=False)
     # the proper names in that lede ("Rahman", "Capaldi"): they tell apart two
     # happenings of one actor, so story matching weighs them more (ingest only)
     lede_names: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # the trigger model's category probabilities of its first mention (ingest only)
+    scores: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
+    # the trigger features of each mention merged into it (ingest only; the training data)
+    mention_features: list[dict[str, float]] = field(default_factory=list, repr=False, compare=False)
 
     def participants(self) -> list[Participant]:
         return [*self.actor, *self.recipient]
@@ -134,6 +139,7 @@ class Event:
             "trigger": self.trigger,
             "status": self.status,
             "lead": self.lead,
+            "main": self.main,
         }
 
     @classmethod
@@ -157,4 +163,5 @@ class Event:
             trigger=d.get("trigger"),
             status=d.get("status"),
             lead=bool(d.get("lead", False)),
+            main=bool(d.get("main", d.get("lead", False))),
         )

@@ -37,6 +37,8 @@ class GoldDoc:
     boilerplate: list[str]
     loaded_rank_above: list[str]
     events: list[GoldEvent]
+    url: str | None = None
+    language: str = "en"
 
 
 @dataclass
@@ -45,12 +47,17 @@ class Gold:
     groups: dict[str, set[str]]  # alias group -> normalised strings
 
 
-def load_gold(gold_dir: Path) -> Gold:
+def load_gold(gold_dir: Path, extra_actors: list[Path] | None = None) -> Gold:
+    """The gold folder's files; alias groups from its actors.yaml and `extra_actors`
+    (a group named in several files gets the union)."""
     gold_dir = Path(gold_dir)
     files = sorted((gold_dir / "events").glob("*.yaml"))
     if not files:
         raise GoldFormatError(f"{gold_dir}: no gold files in {gold_dir / 'events'}")
-    groups = _load_groups(gold_dir / "actors.yaml")
+    groups: dict[str, set[str]] = {}
+    for path in [*(extra_actors or []), gold_dir / "actors.yaml"]:
+        for name, values in _load_groups(path).items():
+            groups.setdefault(name, set()).update(values)
     return Gold(docs=[_load_doc(f, groups) for f in files], groups=groups)
 
 
@@ -99,4 +106,6 @@ def _load_doc(path: Path, groups: dict[str, set[str]]) -> GoldDoc:
         boilerplate=list(data.get("boilerplate") or []),
         loaded_rank_above=list(framing.get("loaded_rank_above") or []),
         events=events,
+        url=data.get("url"),
+        language=str(data.get("language") or "en"),
     )

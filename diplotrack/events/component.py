@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Span
 from diplotrack.actors.component import resolve_mention
 from diplotrack.events import auxiliary as aux
 from diplotrack.events.arguments import Arg, Args, extract
+from diplotrack.events.classify.apply import reclassify
+from diplotrack.events.classify.features import trigger_features
 from diplotrack.events.context import default_context, sentence_contexts
 from diplotrack.events.dates import (
     date_entities,
@@ -38,10 +40,12 @@ from diplotrack.nlp import extensions
 
 
 class EventExtractor:
-    def __init__(self, dateline_fallback: bool = True, keep_negated: bool = True) -> None:
+    def __init__(self, dateline_fallback: bool = True, keep_negated: bool = True,
+                 use_models: bool = True) -> None:
         extensions.register()
         self.dateline_fallback = dateline_fallback
         self.keep_negated = keep_negated
+        self.use_models = use_models
 
     def __call__(self, doc: Doc) -> Doc:
         events = merge(list(self.mentions(doc)))
@@ -53,13 +57,20 @@ class EventExtractor:
     def mentions(self, doc: Doc):
         state = _DocState(doc)
         idx = MentionIndex(doc, state.setting)
+        rank = 0  # sentences of five words or more before this one (the lede's are 0-2)
         for sent in doc.sents:
             exprs = state.resolve_sentence(sent)
-            for trig in find_triggers(sent):
+            for found in find_triggers(sent):
+                feats = trigger_features(found.token, found.sense, rank)
+                trig, scores = reclassify(found, feats) if self.use_models else (found, {})
+                if trig is None:
+                    continue
                 event = self.build(doc, sent, trig, idx, exprs, state)
                 if event is not None:
+                    event.scores, event.mention_features = scores, [feats]
                     yield event
             idx.recent = list(_subjects(sent, idx)) or idx.recent
+            rank += sum(1 for t in sent if t.is_alpha) >= 5
 
     def build(self, doc: Doc, sent: Span, trig: Trigger, idx: MentionIndex,
               exprs: list[tuple], state: "_DocState") -> Event | None:
@@ -147,10 +158,11 @@ YEAR_RE = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 @Language.factory("diplotrack_events", default_config={"dateline_fallback": True,
-                                                        "keep_negated": True})
+                                                        "keep_negated": True, "use_models": True})
 def make_events(nlp: Language, name: str, dateline_fallback: bool,
-                keep_negated: bool) -> EventExtractor:
-    return EventExtractor(dateline_fallback=dateline_fallback, keep_negated=keep_negated)
+                keep_negated: bool, use_models: bool) -> EventExtractor:
+    return EventExtractor(dateline_fallback=dateline_fallback, keep_negated=keep_negated,
+                          use_models=use_models)
 
 
 ACTORLESS = {"ASSAULT", "PROTEST"}  # attacks and protests by unnamed people still count

@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplotrack.events.classify.apply import choose_main, headline_scores, in_lede
 from diplotrack.events.context import sentence_contexts
 from diplotrack.events.dates import (
     date_entities,
@@ -32,6 +33,7 @@ from diplotrack.events.dates import (
     resolve,
 )
 from diplotrack.events.generic import DocSetting, private
+from diplotrack.events.headline_event import headline_event
 from diplotrack.events.merge import event_id
 from diplotrack.events.ontology import OTHER, load_yaml
 from diplotrack.events.places import dateline_place, geocode
@@ -138,19 +140,29 @@ def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
 
 
 class LeadEvent:
-    def __init__(self) -> None:
+    def __init__(self, use_models: bool = True) -> None:
         extensions.register()
+        self.use_models = use_models
 
     def __call__(self, doc: Doc) -> Doc:
         cfg = settings()
         sents = lede(doc, cfg)
         if not sents:
             return doc
+        heads = headline_scores(doc, sents) if self.use_models else {}
+        if heads and not any(in_lede(e, sents) for e in doc._.events or []) \
+                and max(heads.values()) >= float(cfg["create_min"]):
+            top = max(heads, key=heads.__getitem__)
+            made = headline_event(doc, sents, top, heads[top])
+            if made is not None:
+                doc._.events = [*(doc._.events or []), made]
         if not doc._.events and newsworthy(sents, cfg):
             doc._.events = [*(doc._.events or []), lead_event(doc, sents, cfg)]
-        lead = first_reported(doc._.events or [])
+        events = doc._.events or []
+        lead = choose_main(events, sents, heads, cfg) if heads else None
+        lead = lead or first_reported(events)
         if lead is not None:
-            lead.lead = True
+            lead.lead = lead.main = True
             lead.lede = " ".join(s.text for s in sents)
             lead.lede_names = tuple(dict.fromkeys(t.text for s in sents for t in s if t.pos_ == "PROPN"))
         return doc
@@ -164,6 +176,6 @@ def first_reported(events: list[Event]) -> Event | None:
     return min(events, key=order, default=None)
 
 
-@Language.factory("diplotrack_lead")
-def make_lead(nlp: Language, name: str) -> LeadEvent:
-    return LeadEvent()
+@Language.factory("diplotrack_lead", default_config={"use_models": True})
+def make_lead(nlp: Language, name: str, use_models: bool) -> LeadEvent:
+    return LeadEvent(use_models=use_models)

@@ -93,6 +93,7 @@ def absorb(d: Draft, e: Event) -> None:
     taken = {merge_key(p) for p in ev.participants()}
     _add_people(ev.actor, e.actor, taken)
     _add_people(ev.recipient, e.recipient, taken)
+    ev.mention_features.extend(e.mention_features)
     starts = {x.start for x in ev.evidence}
     ev.evidence.extend(x for x in e.evidence if x.start not in starts)
     ev.evidence.sort(key=lambda x: x.start)

@@ -4,6 +4,8 @@ Set before the pipeline runs (by `diplotrack.nlp.pipeline.make_doc`):
     doc._.article_id    str        id of the article the Doc holds
     doc._.published     str|None   ISO date of publication: the anchor for relative dates
     doc._.dateline      str|None   the dateline place ("ISLAMABAD, Pakistan —"), if any
+    doc._.headline      Doc|None   the article's headline, parsed (tagger, parser, ner, actors)
+    doc._.genre         str|None   the article's genre (news, opinion, ...), from ingest
 Written by the components:
     doc._.actors        list[ActorMention]   diplotrack_actors: every mention of an actor
     doc._.events        list[Event]          diplotrack_events: events, merged per article
@@ -45,6 +47,8 @@ def register() -> None:
         ("article_id", None),
         ("published", None),
         ("dateline", None),
+        ("headline", None),
+        ("genre", None),
         ("actors", None),
         ("events", None),
     ):

@@ -30,8 +30,9 @@ def load_model() -> Language:
     return nlp
 
 
-def build_nlp() -> Language:
-    """A fresh model with diplotrack's components added."""
+def build_nlp(use_models: bool = True) -> Language:
+    """A fresh model with diplotrack's components added; `use_models=False` leaves the
+    trained event models out (rules only: what their training data is read with)."""
     import diplotrack.actors.component  # noqa: F401  registers the factory
     import diplotrack.events.component  # noqa: F401
     import diplotrack.events.lead  # noqa: F401
@@ -39,8 +40,8 @@ def build_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.max_length = MAX_CHARS
     nlp.add_pipe("diplotrack_actors", last=True)
-    nlp.add_pipe("diplotrack_events", last=True)
-    nlp.add_pipe("diplotrack_lead", last=True)
+    nlp.add_pipe("diplotrack_events", last=True, config={"use_models": use_models})
+    nlp.add_pipe("diplotrack_lead", last=True, config={"use_models": use_models})
     return nlp
 
 
@@ -50,16 +51,31 @@ def cached_nlp() -> Language:
     return build_nlp()
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
+HEADLINE_CHARS = 300  # a longer "title" is a first paragraph taken for one
+EVENT_PIPES = ("diplotrack_events", "diplotrack_lead")
+
+
+def make_doc(nlp: Language, article: Article, headline: Doc | None = None) -> Doc:
     doc = nlp.make_doc(article.text)
     doc._.article_id = article.id
     doc._.published = article.published
     doc._.dateline = article.dateline
+    doc._.genre = article.genre
+    doc._.headline = headline
     return doc
+
+
+def headlines(nlp: Language, articles: list[Article]) -> list[Doc | None]:
+    """Each article's headline parsed (with its actors, without events), None without one."""
+    titles = [(a.title or "").strip()[:HEADLINE_CHARS] for a in articles]
+    skip = [p for p in EVENT_PIPES if p in nlp.pipe_names]
+    parsed = iter(nlp.pipe([t for t in titles if t], disable=skip)) if any(titles) else iter(())
+    return [next(parsed) if t else None for t in titles]
 
 
 def process(nlp: Language, articles: list[Article]) -> Iterator[Doc]:
     """Run the pipeline over a batch of articles (one spaCy batch), one Doc per article, in order."""
     extensions.register()
-    docs = (make_doc(nlp, a) for a in articles)
+    heads = headlines(nlp, articles)
+    docs = (make_doc(nlp, a, h) for a, h in zip(articles, heads, strict=True))
     yield from nlp.pipe(docs, batch_size=max(1, len(articles)))

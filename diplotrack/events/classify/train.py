@@ -1,0 +1,155 @@
+"""Rebuild the shipped event models from the labelled data in ../shared.
+
+    python -m diplotrack.events.classify.train [--shared ../shared] [--check]
+
+Parses every data set with the rules-only pipeline (diplotrack.events.classify.data),
+fits one logistic regression per model on the training parts (scikit-learn,
+seed and settings from config.yaml), prints accuracy and macro-F1 per data set
+and part, and writes the weights to weights/ (`--check`: fit and report only).
+Needs the `train` extra (scikit-learn).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from diplotrack.events.classify.data import (
+    Example,
+    gold_examples,
+    ngec_examples,
+    plover_examples,
+)
+from diplotrack.events.classify.linear import LinearModel
+
+HERE = Path(__file__).parent
+WEIGHTS = HERE / "weights"
+DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+def config() -> dict:
+    return yaml.safe_load((HERE / "config.yaml").read_text(encoding="utf-8"))
+
+
+def collect(shared: Path) -> list[Example]:
+    from diplotrack.nlp.pipeline import EVENT_PIPES, build_nlp
+
+    nlp = build_nlp(use_models=False)
+    out: list[Example] = []
+    from diplotrack.evaluation.realnews import doc_parts
+
+    with nlp.select_pipes(disable=list(EVENT_PIPES)):
+        out += ngec_examples(nlp, shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
+        out += plover_examples(nlp, shared / "evaldata" / "plover-gsr" / "plover_gsr_cameo.jsonl")
+    realnews = shared / "evaldata" / "realnews-dev"
+    actors = [shared / "gold" / "actors.yaml"]
+    out += gold_examples(nlp, realnews, realnews / "texts", "realnews-dev", actors, doc_parts(realnews))
+    out += gold_examples(nlp, shared / "gold", shared / "seeds", "seed-gold", [])
+    return out
+
+
+def fit(examples: list[Example], settings: dict, seed: int) -> LinearModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(f for e in examples for f in e.features)
+    keep = {f for f, c in counts.items() if c >= int(settings.get("min_count", 1))}
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: v for f, v in e.features.items() if f in keep} for e in examples])
+    y = [e.label for e in examples]
+    weights = settings.get("dataset_weight") or {}
+    w = np.array([weights.get(e.dataset, 1.0) for e in examples])
+    if settings.get("class_weight") == "balanced":
+        freq = Counter(y)
+        w = w * np.array([len(y) / (len(freq) * freq[label]) for label in y])
+    clf = LogisticRegression(C=float(settings["C"]), max_iter=3000, random_state=seed)
+    clf.fit(x, y, sample_weight=w)
+    return LinearModel([str(c) for c in clf.classes_], list(vec.get_feature_names_out()),
+                       clf.coef_, clf.intercept_)
+
+
+def sweep(name: str, examples: list[Example], settings: dict, cfg: dict, folds: int = 4) -> None:
+    """Grouped cross-validation on the training part: accuracy per C (choose C here)."""
+    import hashlib
+
+    def fold(e: Example) -> int:
+        return int(hashlib.sha256((e.group or e.key).encode()).hexdigest(), 16) % folds
+
+    for c in (0.05, 0.1, 0.2, 0.5, 1.0, 2.0):
+        pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for k in range(folds):
+            model = fit([e for e in examples if fold(e) != k], dict(settings, C=c), int(cfg["seed"]))
+            for e in examples:
+                if fold(e) == k:
+                    probs = model.proba(e.features)
+                    pairs[e.dataset].append((e.label, max(probs, key=probs.__getitem__)))
+        cells = ", ".join(f"{d} acc {sum(g == p for g, p in v) / len(v):.3f} F1 {macro_f1(v):.3f}"
+                          for d, v in sorted(pairs.items()))
+        print(f"  {name} C={c}: {cells}")
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    f1s = []
+    for lab in {g for g, _ in pairs}:
+        tp = sum(g == lab == p for g, p in pairs)
+        fp = sum(p == lab != g for g, p in pairs)
+        fn = sum(g == lab != p for g, p in pairs)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def report(name: str, model: LinearModel, examples: list[Example]) -> None:
+    groups: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for e in examples:
+        probs = model.proba(e.features)
+        groups[(e.dataset, e.part)].append((e.label, max(probs, key=probs.__getitem__)))
+    for (dataset, part), pairs in sorted(groups.items()):
+        acc = sum(g == p for g, p in pairs) / len(pairs)
+        print(f"  {name:8s} {dataset:15s} {part:5s} n={len(pairs):5d} accuracy {acc:.3f} "
+              f"macro-F1 {macro_f1(pairs):.3f}")
+
+
+def _cached(path: Path | None, make):
+    import pickle
+
+    if path is not None and path.exists():
+        return pickle.loads(path.read_bytes())
+    out = make()
+    if path is not None:
+        path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--check", action="store_true", help="fit and report, write nothing")
+    ap.add_argument("--sweep", action="store_true", help="cross-validate C on the training parts")
+    ap.add_argument("--cache", type=Path, help="keep the parsed examples in this file")
+    args = ap.parse_args(argv)
+    cfg = config()
+    examples = _cached(args.cache, lambda: collect(args.shared))
+    for name, settings in cfg["models"].items():
+        mine = [e for e in examples if e.model == name]
+        train = [e for e in mine if e.part == "train"]
+        if not train:
+            continue
+        if args.sweep:
+            sweep(name, train, settings, cfg)
+            continue
+        model = fit(train, settings, int(cfg["seed"]))
+        print(f"{name}: {len(train)} training examples, {len(model.index)} features")
+        report(name, model, mine)
+        if not args.check:
+            WEIGHTS.mkdir(exist_ok=True)
+            model.save(WEIGHTS / f"{name}.npz")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
