@@ -65,16 +65,17 @@ def ingest(out: Path) -> float:
     return took
 
 
-def part_gold(parts: dict[str, str], which: str, tmp: Path) -> Path:
+def part_gold(parts: dict[str, str], which: str, tmp: Path, gold: Path = GOLD) -> Path:
     """A gold folder with only the part's files (symlinks), as the scorer reads one."""
     root = tmp / which
     (root / "events").mkdir(parents=True)
     (root / "texts").mkdir()
     for doc, p in parts.items():
         if which in {p, "all"}:
-            stem = doc[:-4]
-            (root / "events" / f"{stem}.yaml").symlink_to(GOLD / "events" / f"{stem}.yaml")
-            (root / "texts" / doc).symlink_to(GOLD / "texts" / doc)
+            stem = Path(doc).stem
+            (root / "events" / f"{stem}.yaml").symlink_to(gold / "events" / f"{stem}.yaml")
+            if (gold / "texts" / doc).exists():
+                (root / "texts" / doc).symlink_to(gold / "texts" / doc)
     return root
 
 

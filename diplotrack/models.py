@@ -116,6 +116,8 @@ class Event:
     scores: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
     # the trigger features of each mention merged into it (ingest only; the training data)
     mention_features: list[dict[str, float]] = field(default_factory=list, repr=False, compare=False)
+    # what the verifier read of the finished record (ingest only; the verifier's training data)
+    verifier_features: dict[str, float] = field(default_factory=dict, repr=False, compare=False)
 
     def participants(self) -> list[Participant]:
         return [*self.actor, *self.recipient]

@@ -87,6 +87,23 @@ def title_only(ent: Span) -> bool:
     return all(t.lower_ in words or t.is_punct for t in ent)
 
 
+NOT_ACTORS = {"event", "media"}
+
+
+def possessor_state(doc: Doc, s: int, reg: Registry) -> str | None:
+    """The state an organisation belongs to by a possessive before it ("Russia's
+    Supreme Court")."""
+    if s < 2 or doc[s - 1].lower_ not in POSSESSIVE:
+        return None
+    owner = doc[s - 2]
+    start = owner.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    alias = reg.best(norm(doc[start:owner.i + 1].text))
+    actor = reg.actors.get(alias.actor_id) if alias and alias.actor_id else None
+    return actor.id if actor is not None and actor.kind == "state" else None
+
+
 def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> Cand | None:
     """A participant for an actor that is not in the registry."""
     text = doc[s:e].text
@@ -105,6 +122,9 @@ def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg:
         text = doc[s:e].text
     elif label == "ORG":
         kind, prefix = org_kind(text), "org"
+        if kind in NOT_ACTORS:
+            return None  # a conference or a news agency is no party to what it reports
+        country = country or possessor_state(doc, s, reg)
     elif label == "NORP" and (place := city_place(text)) is not None and not reg.demonyms.get(norm(text)):
         kind, prefix, country = "place", "place", place.country
     elif label == "NORP":

@@ -39,6 +39,7 @@ class GoldDoc:
     events: list[GoldEvent]
     url: str | None = None
     language: str = "en"
+    path: str | None = None  # where the text is, when not beside the gold as `doc`
 
 
 @dataclass
@@ -108,4 +109,5 @@ def _load_doc(path: Path, groups: dict[str, set[str]]) -> GoldDoc:
         events=events,
         url=data.get("url"),
         language=str(data.get("language") or "en"),
+        path=data.get("path"),
     )

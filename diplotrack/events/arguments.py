@@ -227,6 +227,8 @@ def verb_subject(verb: Token, idx: MentionIndex) -> tuple[list[Arg], bool]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "csubj"}:
             return resolve_subject(child, idx), False
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return verb_subject(verb.head.head, idx)[0], False  # "took a step by suspending": who took it
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:
         patient = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
         if patient and verb.dep_ == "conj":  # "X was indicted by Y and will resign": X resigns
@@ -284,18 +286,20 @@ def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool) -> None:
 
 
 def _object_preps(obj: Token, idx: MentionIndex, out: Args, depth: int = 0) -> None:
-    """'cut ties with X', 'regain control of the base from X': the object's own preps."""
+    """'cut ties with X', 'lifted the ban on X', 'accepted the credentials of X',
+    'regain control of the base from X': the object's own preps. Past an 'of' or
+    'on' that names no one ("the ban on the activities of X") one step further."""
     for child in obj.children:
         if child.dep_ != "prep" or (child.lower_ not in OBJECT_PREPS and child.lower_ != "of"):
             continue
         for pobj in child.children:
             if pobj.dep_ != "pobj":
                 continue
-            if child.lower_ == "of":
-                if depth == 0:
-                    _object_preps(pobj, idx, out, depth + 1)
-            else:
-                out.recipient.extend(phrase_mentions(pobj, idx))
+            found = phrase_mentions(pobj, idx)
+            if found:
+                out.recipient.extend(found)
+            elif depth == 0 and child.lower_ in {"of", "on"}:
+                _object_preps(pobj, idx, out, depth + 1)
 
 
 def verb_args(trig: Trigger, idx: MentionIndex) -> Args:
@@ -333,7 +337,9 @@ def noun_args(trig: Trigger, idx: MentionIndex) -> Args:
             out.actor.extend(resolve_subject(child, idx))
         elif child.dep_ in {"compound", "amod", "nmod"}:
             m = _mention_in(child, idx)
-            if m is not None:
+            if m is not None and m.is_capital and m.place is not None:
+                out.places.append(m)  # "the Doha talks", "the Tashkent conference": the venue
+            elif m is not None:
                 out.actor.append(Arg(m, m.participant.text))
     _prep_args(tok, idx, out, visit)
     verb = light_verb_of(tok)

@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplotrack.events.classify.apply import choose_main, headline_scores, in_lede
+from diplotrack.events.classify.models import NONE
+from diplotrack.events.classify.verify import verify
 from diplotrack.events.context import sentence_contexts
 from diplotrack.events.dates import (
     date_entities,
@@ -34,7 +36,7 @@ from diplotrack.events.dates import (
 )
 from diplotrack.events.generic import DocSetting, private
 from diplotrack.events.headline_event import headline_event
-from diplotrack.events.merge import event_id
+from diplotrack.events.merge import event_id, fold_into_main
 from diplotrack.events.ontology import OTHER, load_yaml
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.models import Event, Evidence, Location, Participant
@@ -150,9 +152,9 @@ class LeadEvent:
         if not sents:
             return doc
         heads = headline_scores(doc, sents) if self.use_models else {}
-        if heads and not any(in_lede(e, sents) for e in doc._.events or []) \
-                and max(heads.values()) >= float(cfg["create_min"]):
-            top = max(heads, key=heads.__getitem__)
+        top = max(heads, key=heads.__getitem__) if heads else NONE
+        if top != NONE and heads[top] >= float(cfg["create_min"]) \
+                and not any(in_lede(e, sents) for e in doc._.events or []):
             made = headline_event(doc, sents, top, heads[top])
             if made is not None:
                 doc._.events = [*(doc._.events or []), made]
@@ -165,6 +167,10 @@ class LeadEvent:
             lead.lead = lead.main = True
             lead.lede = " ".join(s.text for s in sents)
             lead.lede_names = tuple(dict.fromkeys(t.text for s in sents for t in s if t.pos_ == "PROPN"))
+            events = fold_into_main(events)
+        if self.use_models:
+            events = verify(events, doc._.genre, heads)
+        doc._.events = events
         return doc
 
 

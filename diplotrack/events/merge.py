@@ -144,3 +144,27 @@ def event_id(e: Event, taken: set[str] | None = None) -> str:
         n += 1
         eid = hashlib.sha1(f"{key}|{n}".encode()).hexdigest()[:20]
     return eid
+
+
+FOLDED_STATUS = {None, "future"}
+
+
+def fold_into_main(events: list[Event]) -> list[Event]:
+    """Later mentions of an article's main event by some of its parties ("the talks",
+    "Dar's visit") are that event: an event of a main event's category whose
+    participants are among the main event's, with no other date and no status of its
+    own (background, denial, supposition), is merged into it."""
+    mains = [e for e in events if e.main]
+    if not mains:
+        return events
+    out: list[Event] = []
+    for e in events:
+        ids = participant_ids(e)
+        target = None if e.main or not ids or e.auxiliary not in FOLDED_STATUS else next(
+            (m for m in mains if m.event_type == e.event_type and ids <= participant_ids(m)
+             and _dates_compatible(m.date, e.date)), None)
+        if target is None:
+            out.append(e)
+            continue
+        absorb(Draft(target, participant_ids(target), family(target.event_type)), e)
+    return out

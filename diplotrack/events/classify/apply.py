@@ -63,7 +63,7 @@ def combined(e: Event, heads: dict[str, float], weight: float) -> dict[str, floa
     """Headline and trigger model together (a product of experts): H(c) * T(c)^weight."""
     own = {c: p for c, p in e.scores.items() if c != NONE} or {e.event_type: 1.0}
     floor = 0.02  # a category the trigger model never saw here keeps a little weight
-    out = {c: h * max(own.get(c, 0.0), floor) ** weight for c, h in heads.items()}
+    out = {c: h * max(own.get(c, 0.0), floor) ** weight for c, h in heads.items() if c != NONE}
     total = sum(out.values()) or 1.0
     return {c: v / total for c, v in out.items()}
 

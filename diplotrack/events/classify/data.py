@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplotrack.evaluation import ngec, plover
 from diplotrack.events.classify.features import headline_features, main_predicate, trigger_features
+from diplotrack.events.classify.goldsets import GoldSet, read
 from diplotrack.events.lead import lede, settings
 from diplotrack.events.triggers import Trigger, find_triggers
 from diplotrack.models import Article
@@ -129,31 +130,19 @@ def _in_event_text(doc: Doc, event_text: str) -> tuple[Token, Trigger | None] | 
     return None
 
 
-def gold_examples(nlp: Language, gold_dir: Path, texts: Path, dataset: str,
-                  actors: list[Path], parts: dict[str, str] | None = None) -> Iterator[Example]:
+def gold_examples(nlp: Language, gs: GoldSet) -> Iterator[Example]:
     """Hand-annotated articles, read as ingest reads them, through the rules-only pipeline."""
-    from diplotrack.evaluation.gold import load_gold
-    from diplotrack.ingest.build import build_article
-    from diplotrack.models import RawDocument
-
-    gold = load_gold(gold_dir, actors)
-    docs = [g for g in gold.docs if g.language == "en" and (texts / g.doc).exists()]
-    arts = []
-    for g in docs:
-        fields = {"id": g.doc, **({"url": g.url} if g.url else {})}
-        raw = RawDocument(f"{dataset}.jsonl#{g.doc}", (texts / g.doc).read_text(encoding="utf-8"),
-                          "record", fields)
-        arts.append(build_article(raw))
-    for g, _art, doc in zip(docs, arts, _articles(nlp, arts), strict=True):
-        which = (parts or {}).get(g.doc, "train")
+    docs, groups = read(gs)
+    for a, doc in zip(docs, _articles(nlp, [d.article for d in docs]), strict=True):
         sents = doc_lede(doc)
-        required = [e for e in g.events if e.required]
+        required = [e for e in a.gold.events if e.required]
         if required:
             feats = headline_features(doc._.headline, sents, rule_categories(doc, sents))
-            yield Example("headline", feats, required[0].types[0], dataset, which, g.doc, g.doc)
-        for ev, label in label_events(doc._.events or [], g.events, gold.groups):
+            yield Example("headline", feats, required[0].types[0], a.dataset, a.part, a.gold.doc, a.group)
+        for ev, label in label_events(doc._.events or [], a.gold.events, groups):
             for k, feats in enumerate(ev.mention_features):
-                yield Example("trigger", feats, label, dataset, which, f"{g.doc}:{ev.id}:{k}", g.doc)
+                yield Example("trigger", feats, label, a.dataset, a.part, f"{a.gold.doc}:{ev.id}:{k}",
+                              a.group)
 
 
 def label_events(events: list, golds: list, groups: dict) -> Iterator[tuple]:
@@ -179,3 +168,17 @@ def label_events(events: list, golds: list, groups: dict) -> Iterator[tuple]:
             wrong = [g for g in golds if g.participants and all(has(p) for p in g.participants)
                      and not matches(ev, g, groups)]
             yield ev, (wrong[0].types[0] if wrong else NONE)
+
+
+def ecbplus_none_examples(nlp: Language, root: Path, subtopics: set[str], below: int) -> Iterator[Example]:
+    """Headlines and ledes of general news outside PLOVER (ECB+ subtopics labelled so in
+    config.yaml) -> NONE. Topics from `below` on are held out (the story gate's)."""
+    from diplotrack.evaluation.ecbplus import load_documents
+
+    topics = {str(t) for t in range(1, below)}
+    articles, gold = load_documents(root, topics)
+    keep = [a for a in articles if gold[a.id] in subtopics]
+    for a, doc in zip(keep, _articles(nlp, keep), strict=True):
+        sents = doc_lede(doc)
+        feats = headline_features(doc._.headline, sents, rule_categories(doc, sents))
+        yield Example("headline", feats, NONE, "ecbplus", "train", a.id, gold[a.id])

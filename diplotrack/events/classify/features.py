@@ -112,15 +112,25 @@ def headline_features(headline: Doc | None, lede: list[Span],
 
 
 def main_predicate(sent: Span) -> Token:
-    """The sentence's main verb; past a reporting verb to what is reported
-    ("X met Y, officials said" -> met)."""
+    """The sentence's main verb; past a reporting verb to what is reported ("X met Y,
+    officials said" -> met) and past an intention to what is intended ("X plans to
+    remove Y" -> remove)."""
     from diplotrack.events.lexicon import cues
 
+    c = cues()
     root = sent.root
-    if root.lemma_.lower() in cues()["speech_verbs"]:
+    if root.lemma_.lower() in c["speech_verbs"]:
         for child in root.children:
             if child.dep_ in {"ccomp", "parataxis"} and child.pos_ in {"VERB", "AUX"}:
-                return child
+                root = child
+                break
+    for _ in range(3):
+        if root.lemma_.lower() not in c["intent_verbs"]:
+            break
+        nxt = next((ch for ch in root.children if ch.dep_ == "xcomp" and ch.pos_ == "VERB"), None)
+        if nxt is None:
+            break
+        root = nxt
     return root
 
 

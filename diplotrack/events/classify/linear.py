@@ -1,12 +1,14 @@
 """A multinomial (or binary) logistic model over named sparse features, numpy only.
 
 The weights are an `.npz` with `classes` (str), `features` (str), `coef`
-(classes x features, float16 or float32) and `intercept`; `train.py` writes it
-from a fitted scikit-learn model. Unknown features are ignored.
+(classes x features, float16 or float32), `intercept` and `meta` (JSON: settings
+chosen with the model); `train.py` writes it from a fitted scikit-learn model.
+Unknown features are ignored.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,7 +19,8 @@ Features = Mapping[str, float]
 
 class LinearModel:
     def __init__(self, classes: list[str], features: list[str], coef: np.ndarray,
-                 intercept: np.ndarray) -> None:
+                 intercept: np.ndarray, meta: dict | None = None) -> None:
+        self.meta = dict(meta or {})  # settings chosen with the model (e.g. a threshold)
         self.classes = list(classes)
         self.index = {f: i for i, f in enumerate(features)}
         self.coef = np.asarray(coef, dtype=np.float32)  # (classes or 1) x features
@@ -26,13 +29,15 @@ class LinearModel:
     @classmethod
     def load(cls, path: Path) -> LinearModel:
         with np.load(path, allow_pickle=False) as data:
+            meta = json.loads(str(data["meta"])) if "meta" in data.files else {}
             return cls([str(c) for c in data["classes"]], [str(f) for f in data["features"]],
-                       data["coef"], data["intercept"])
+                       data["coef"], data["intercept"], meta)
 
     def save(self, path: Path) -> None:
         features = sorted(self.index, key=self.index.__getitem__)
         np.savez_compressed(path, classes=np.array(self.classes), features=np.array(features),
-                            coef=self.coef.astype(np.float16), intercept=self.intercept)
+                            coef=self.coef.astype(np.float16), intercept=self.intercept,
+                            meta=np.array(json.dumps(self.meta, sort_keys=True)))
 
     def scores(self, feats: Features) -> np.ndarray:
         cols = [(self.index[f], v) for f, v in feats.items() if f in self.index]

@@ -21,13 +21,17 @@ import yaml
 
 from diplotrack.events.classify.data import (
     Example,
+    ecbplus_none_examples,
     gold_examples,
     ngec_examples,
     plover_examples,
 )
+from diplotrack.events.classify.goldsets import gold_sets
 from diplotrack.events.classify.linear import LinearModel
+from diplotrack.events.classify.oof import verifier_examples
 
 HERE = Path(__file__).parent
+REPO = Path(__file__).resolve().parents[3]
 WEIGHTS = HERE / "weights"
 DEFAULT_SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
@@ -41,15 +45,14 @@ def collect(shared: Path) -> list[Example]:
 
     nlp = build_nlp(use_models=False)
     out: list[Example] = []
-    from diplotrack.evaluation.realnews import doc_parts
-
+    cfg = config()
     with nlp.select_pipes(disable=list(EVENT_PIPES)):
         out += ngec_examples(nlp, shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
         out += plover_examples(nlp, shared / "evaldata" / "plover-gsr" / "plover_gsr_cameo.jsonl")
-    realnews = shared / "evaldata" / "realnews-dev"
-    actors = [shared / "gold" / "actors.yaml"]
-    out += gold_examples(nlp, realnews, realnews / "texts", "realnews-dev", actors, doc_parts(realnews))
-    out += gold_examples(nlp, shared / "gold", shared / "seeds", "seed-gold", [])
+        out += ecbplus_none_examples(nlp, shared / "evaldata" / "ecbplus", set(cfg["ecbplus_none_subtopics"]),
+                                     int(cfg["ecbplus_train_below"]))
+    for gs in gold_sets(shared, REPO):
+        out += gold_examples(nlp, gs)
     return out
 
 
@@ -114,6 +117,41 @@ def report(name: str, model: LinearModel, examples: list[Example]) -> None:
               f"macro-F1 {macro_f1(pairs):.3f}")
 
 
+def threshold(train: list[Example], settings: dict) -> float:
+    """The confidence below which records are dropped: the best F1 of the records kept
+    (label 1 kept: right; label 0 kept: a false alarm; label 1 dropped: a miss), with
+    each record's confidence from a verifier fitted without its fold."""
+    from diplotrack.events.classify.oof import FOLDS, fold_of
+
+    scored: list[tuple[float, str, bool]] = []
+    for k in range(FOLDS):
+        m = fit([e for e in train if fold_of(e.group) != k], settings, 0)
+        scored += [(m.proba(e.features)["1"], e.label, "lead" in e.features)
+                   for e in train if fold_of(e.group) == k]
+    best_f1, best_t = -1.0, 0.0
+    for t in [x / 100 for x in range(0, 80, 2)]:
+        tp = sum(lab == "1" and (p >= t or lead) for p, lab, lead in scored)
+        fp = sum(lab == "0" and (p >= t or lead) for p, lab, lead in scored)
+        fn = sum(lab == "1" and not (p >= t or lead) for p, lab, lead in scored)
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best_f1 + 1e-9:
+            best_f1, best_t = f1, t
+    print(f"  verifier threshold {best_t:.2f} (out-of-fold F1 of kept records {best_f1:.3f})")
+    return best_t
+
+
+def reliability(model: LinearModel, examples: list[Example]) -> None:
+    """Of the records given a confidence in each band, how many were right, per part."""
+    for part in ("train", "test"):
+        rows = [(model.proba(e.features)["1"], e.label == "1") for e in examples if e.part == part]
+        cells = []
+        for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+            band = [ok for p, ok in rows if lo <= p < lo + 0.2 or (lo == 0.8 and p >= 1.0)]
+            if band:
+                cells.append(f"[{lo:.1f},{lo + 0.2:.1f}) {sum(band)}/{len(band)}")
+        print(f"  verifier reliability {part}: " + "; ".join(cells))
+
+
 def _cached(path: Path | None, make):
     import pickle
 
@@ -134,6 +172,13 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     cfg = config()
     examples = _cached(args.cache, lambda: collect(args.shared))
+    seed = int(cfg["seed"])
+
+    def fit_named(items: list[Example], name: str) -> LinearModel:
+        return fit(items, cfg["models"][name], seed)
+
+    examples += _cached(args.cache and args.cache.with_suffix(".oof"),
+                        lambda: verifier_examples(gold_sets(args.shared, REPO), examples, fit_named))
     for name, settings in cfg["models"].items():
         mine = [e for e in examples if e.model == name]
         train = [e for e in mine if e.part == "train"]
@@ -142,8 +187,11 @@ def main(argv: list[str] | None = None) -> None:
         if args.sweep:
             sweep(name, train, settings, cfg)
             continue
-        model = fit(train, settings, int(cfg["seed"]))
+        model = fit(train, settings, seed)
         print(f"{name}: {len(train)} training examples, {len(model.index)} features")
+        if name == "verifier":
+            model.meta["min_confidence"] = threshold(train, settings)
+            reliability(model, mine)
         report(name, model, mine)
         if not args.check:
             WEIGHTS.mkdir(exist_ok=True)
