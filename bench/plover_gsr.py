@@ -2,7 +2,8 @@
 
     python bench/plover_gsr.py [PATH] [--show N] [--category CAT]
 
-For every record, the pipeline runs on `text` with no publication date. The
+For every record, the pipeline runs on `text` with no publication date. Figures
+are given for the whole set and for its parts (diplotrack.evaluation.split). The
 top event is the one whose trigger is in the gold `eventText`, else the most
 confident one. Printed: share of sentences whose top event has the gold
 category (old names mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE,
@@ -28,10 +29,13 @@ DEFAULT = ROOT.parent / "shared" / "evaldata" / "plover-gsr" / "plover_gsr_cameo
 
 
 def load(path: Path) -> list[dict]:
+    from diplotrack.evaluation.split import part
+
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
         if rec.get("event") and rec.get("text") and normalize_category(rec["event"]):
+            rec["part"] = part("plover-gsr", rec["id"])
             out.append(rec)
     return out
 
@@ -90,6 +94,8 @@ def run(path: Path, show: int, only: str | None) -> dict:
         docs.append(doc)
     confusion: dict[str, Counter] = defaultdict(Counter)
     cat_ok = act_ok = 0
+    by_part: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # right category, right actor, n
+    most: dict[str, int] = defaultdict(int)  # right category by the most confident event alone
     shown = 0
     for rec, doc in zip(recs, nlp.pipe(docs, batch_size=64), strict=True):
         gold = normalize_category(rec["event"])
@@ -100,6 +106,12 @@ def run(path: Path, show: int, only: str | None) -> dict:
         confusion[gold][pred] += 1
         cat_ok += pred == gold
         act_ok += actor_match(top, rec)
+        cell = by_part[rec["part"]]
+        cell[0] += pred == gold
+        cell[1] += actor_match(top, rec)
+        cell[2] += 1
+        first = max(plover, key=lambda e: e.confidence) if plover else None
+        most[rec["part"]] += bool(first and first.event_type == gold)
         if pred != gold and shown < show and (only is None or gold == only):
             shown += 1
             print(f"[{gold} -> {pred}] {rec['text'][:160]}")
@@ -109,6 +121,9 @@ def run(path: Path, show: int, only: str | None) -> dict:
     print(f"\nrecords: {n}")
     print(f"category accuracy: {cat_ok / n:.3f}")
     print(f"actor accuracy:    {act_ok / n:.3f}")
+    for p, (c, a, k) in sorted(by_part.items()):
+        print(f"  {p:5s} n={k}: category {c / k:.3f} (most confident event alone {most[p] / k:.3f}), "
+              f"actor {a / k:.3f}")
     print("\nper category (gold: correct/total, top confusions):")
     for gold in sorted(confusion):
         row = confusion[gold]

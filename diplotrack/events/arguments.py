@@ -224,9 +224,11 @@ def verb_subject(verb: Token, idx: MentionIndex) -> tuple[list[Arg], bool]:
             return ([a for o in objs for a in phrase_mentions(o, idx)], True)
     if passive or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
         return [], True
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "csubj"}:
-            return resolve_subject(child, idx), False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "csubj"}]
+    for child in subjects:  # "KABUL (Pajhwok): The UAE has accepted": past the dateline
+        found = resolve_subject(child, idx)
+        if found or child is subjects[-1]:
+            return found, False
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
         return verb_subject(verb.head.head, idx)[0], False  # "took a step by suspending": who took it
     if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and verb.head.i != verb.i:

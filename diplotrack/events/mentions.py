@@ -11,15 +11,23 @@ from diplotrack.nlp.extensions import ActorMention
 DASHES = {"\u2014", "\u2013", "--", "-"}
 
 
+SEPARATORS = DASHES | {":"}
+DATELINE_POS = {"PROPN", "PUNCT", "NUM", "SPACE"}
+
+
 def dateline_tokens(doc: Doc) -> set[int]:
-    """Tokens of a leading dateline ("ISLAMABAD, Pakistan —"): never arguments."""
+    """Tokens of a leading dateline ("ISLAMABAD, Pakistan —", "Islamabad, April 19, 2025:",
+    "KABUL (Pajhwok):"): a place, a date or an agency before a dash or colon, no verb
+    among them. Never arguments."""
     out: set[int] = set()
     for sent in doc.sents:
         first = sent[0]
-        if not (first.is_upper and first.is_alpha and len(first) > 2):
-            continue
-        for tok in sent[:8]:
-            if tok.text in DASHES:
+        upper = first.is_upper and first.is_alpha and len(first) > 2
+        for tok in sent[:14]:
+            sep = tok.text in SEPARATORS or (tok.is_punct and tok.text.endswith(":"))  # "):"
+            if sep and tok.i > sent.start and (upper and tok.text in DASHES or all(
+                    t.pos_ in DATELINE_POS or t.ent_type_ == "DATE" or t.ent_type_ == "GPE"
+                    for t in doc[sent.start:tok.i])):
                 out.update(range(sent.start, tok.i + 1))
                 break
     return out

@@ -153,18 +153,29 @@ def fold_into_main(events: list[Event]) -> list[Event]:
     """Later mentions of an article's main event by some of its parties ("the talks",
     "Dar's visit") are that event: an event of a main event's category whose
     participants are among the main event's, with no other date and no status of its
-    own (background, denial, supposition), is merged into it."""
-    mains = [e for e in events if e.main]
+    own (background, denial, supposition), is merged into it. Two main events of one
+    category that share a party are one event too (the headline's "meets" and the
+    lede's "held talks"); the lead absorbs the other."""
+    mains = sorted((e for e in events if e.main), key=lambda e: not e.lead)
     if not mains:
         return events
     out: list[Event] = []
-    for e in events:
+    kept: list[Event] = []
+    for e in sorted(events, key=lambda e: (not e.lead, not e.main)):
         ids = participant_ids(e)
-        target = None if e.main or not ids or e.auxiliary not in FOLDED_STATUS else next(
-            (m for m in mains if m.event_type == e.event_type and ids <= participant_ids(m)
-             and _dates_compatible(m.date, e.date)), None)
+        target = None if not ids or e.auxiliary not in FOLDED_STATUS else next(
+            (m for m in kept if m.main and m.event_type == e.event_type and _folds(m, e, ids)), None)
         if target is None:
             out.append(e)
+            kept.append(e)
             continue
         absorb(Draft(target, participant_ids(target), family(target.event_type)), e)
-    return out
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted(out, key=lambda e: order[id(e)])
+
+
+def _folds(main: Event, e: Event, ids: frozenset[str]) -> bool:
+    if not _dates_compatible(main.date, e.date):
+        return False
+    mine = participant_ids(main)
+    return bool(ids & mine) if e.main else ids <= mine

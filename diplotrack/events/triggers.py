@@ -165,7 +165,9 @@ THREAT_INNER = {"SANCTION", "COERCE", "ASSAULT", "MOBILIZE"}
 SPEECH_ACTS = {"REQUEST", "THREATEN", "AGREE", "REJECT", "ACCUSE"}
 COMPOUND_HEADS = {"effort", "bid", "process", "mission", "initiative", "plan", "operation",
                   "program", "programme", "campaign", "round", "team", "deal", "attempt", "force"}
-TEMPORAL_PREPS = {"since", "after", "before", "until", "following", "prior", "amid", "during"}
+# "since the takeover", "after the talks": a time anchor. Not "during": "agreed during a
+# visit by X" reports the visit
+TEMPORAL_PREPS = {"since", "after", "before", "until", "following", "prior", "amid"}
 
 
 def _subsumed(trig: Trigger, found: dict[int, Trigger]) -> bool:

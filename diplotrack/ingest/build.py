@@ -12,7 +12,7 @@ from diplotrack.ingest.clean import (
     remove_boilerplate,
     split_paragraphs,
 )
-from diplotrack.ingest.dates import normalise_date
+from diplotrack.ingest.dates import dateline_date, normalise_date
 from diplotrack.ingest.dedup import simhash, text_hash
 from diplotrack.ingest.genre import GENRES, classify_genre
 from diplotrack.ingest.html import Extracted, extract_html
@@ -34,6 +34,10 @@ _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3
 _URL_MONTH_DATE = re.compile(  # /2013/may/03/
     r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-2]?\d|3[01])/", re.I)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+# a path segment that is exactly a date: /20250418/, /19-Apr-2025/ (longer numbers are ids)
+_URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)")
+_URL_DMY = re.compile(r"/([0-2]?\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-((?:19|20)\d\d)(?:/|$)",
+                      re.I)
 
 
 def build_article(raw: RawDocument) -> Article:
@@ -49,7 +53,8 @@ def build_article(raw: RawDocument) -> Article:
         raise UnsupportedInput(raw.source, "no article text left after cleaning")
     text = join_paragraphs(body)
     url = _text_field(fields.get("url")) or found.url or header.url
-    published, published_from = _published(fields, found, header.published, url)
+    from_text = header.published or next((d for p in body[:2] if (d := dateline_date(p))), None)
+    published, published_from = _published(fields, found, from_text, url)
     labels = [*_as_list(fields.get("section")), *found.labels, *([header.label] if header.label else [])]
     genre, dateline = _genre_and_dateline(body, found.paragraphs, fields, title, url, labels)
     digest = text_hash(text)
@@ -118,6 +123,11 @@ def url_date(url: str) -> str | None:
     if m := _URL_MONTH_DATE.search(url):
         month = _MONTHS.index(m.group(2).lower()[:3]) + 1
         return f"{m.group(1)}-{month:02d}-{int(m.group(3)):02d}"
+    if m := _URL_COMPACT_DATE.search(url):
+        return "-".join(m.groups())
+    if m := _URL_DMY.search(url):
+        month = _MONTHS.index(m.group(2).lower()[:3]) + 1
+        return f"{m.group(3)}-{month:02d}-{int(m.group(1)):02d}"
     return None
 
 

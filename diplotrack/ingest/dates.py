@@ -23,7 +23,7 @@ _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})\b")
 # what may surround a date on a header line ("Published Monday, Sept. 21, 2025 at 5:02 p.m. EDT",
 # "Originally published 05/03/2013 @ 10:20am PDT", "Updated 0947 GMT (1747 HKT)")
 _FILLER = re.compile(
-    r"\b(published|updated|posted|released|edited|time|originally|first|last|date|dated|on|at|as of|"
+    r"\b(published|publish|updated|posted|released|edited|time|originally|first|last|date|dated|on|at|as of|"
     r"mon(day)?|tue(s(day)?)?|wed(nesday)?|thu(r(s(day)?)?)?|fri(day)?|sat(urday)?|sun(day)?|"
     r"\d{1,2}(:\d{2}){1,2}\s*(a\.?m\.?|p\.?m\.?|a|p)?|\d{1,2}([.]\d{2})?\s*(a\.?m\.?|p\.?m\.?)|"
     r"[012]\d[0-5]\d|[ecmp][sd]t|utc|gmt|bst|cet|cest|ist|pkt|aest|hkt|uk|"
@@ -115,3 +115,26 @@ def normalise_date(value: object) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+# a dateline that carries the date: "Islamabad, April 19, 2025:", "Tashkent, 27 July 2022 (TDI):",
+# "MOSCOW, April 17, 2025 /TASS/." (the place, the date with its year, an agency, then the report)
+_DATED_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){0,3}),\s*(?P<date>[^:—–()/]{6,40}?)\s*"
+    r"(?:\((?P<agency>[^)]{1,40})\)|/[^/]{1,20}/)?\s*(?:—|–|--|-|:|\.)\s")
+
+
+def dateline_place_and_date(paragraph: str) -> tuple[str, str] | None:
+    """(place, YYYY-MM-DD) of a dateline that gives the full date at the start of a report."""
+    m = _DATED_DATELINE.match(paragraph)
+    if not m:
+        return None
+    found = find_date(m.group("date"))
+    if not found or found[1].start() > 1 or m.group("date")[found[1].end():].strip(" ,"):
+        return None
+    return m.group("place"), found[0]
+
+
+def dateline_date(paragraph: str) -> str | None:
+    found = dateline_place_and_date(paragraph)
+    return found[1] if found else None

@@ -268,7 +268,17 @@ def find_dateline(paragraphs: list[str], limit: int = 3, *, allow_colon: bool = 
         m = _TITLE_DATELINE.match(para)
         if m:
             return m.group("city")
+        if (place := _dated_place(para)) is not None:
+            return place
     return None
+
+
+def _dated_place(para: str) -> str | None:
+    """"Islamabad, April 19, 2025: ..." -> "Islamabad" (a dateline that carries its date)."""
+    from diplotrack.ingest.dates import dateline_place_and_date
+
+    found = dateline_place_and_date(para)
+    return found[0] if found and _place_like(found[0].upper()) else None
 
 
 def _place_like(city: str) -> bool:

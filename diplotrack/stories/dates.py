@@ -114,3 +114,19 @@ def before(a: str, b: str, day_tolerance: int = 0) -> bool:
     if not pa or not pb:
         return False
     return pa[1] + timedelta(days=day_tolerance) < pb[0]
+
+
+def span_union(a: list[str], b: list[str]) -> list[str]:
+    """The smallest [first, last] day span covering both ([] is unknown)."""
+    if not a or not b:
+        return list(a or b)
+    return [min(a[0], b[0]), max(a[1], b[1])]
+
+
+def spans_meet(a: list[str], b: list[str], day_tolerance: int = 0) -> bool:
+    """True when either span is unknown or they overlap (within the tolerance)."""
+    if not a or not b:
+        return True
+    tol = timedelta(days=day_tolerance)
+    a0, a1, b0, b1 = (date.fromisoformat(x) for x in (*a, *b))
+    return a0 <= b1 + tol and b0 <= a1 + tol

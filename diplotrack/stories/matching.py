@@ -3,9 +3,13 @@
 Called once per article, inside its transaction and before its events are
 stored. Candidates come only from blocking-key lookups (keys.py); each is
 scored (score.py) and the event joins the best one above the threshold. Two
-events of one article are two real-world events, so an article gives each
-story at most one report. When an event binds two stories that also match
-each other strongly, they merge into the older one (its id is kept).
+main events of one article are two real-world events, so an article gives each
+story at most one report. An article's other events are mentions: one joins
+the story it matches as a mention (the story's profile does not change, and the
+article is listed in `mentioned_by`), or founds a story of its own that knows
+the event but no reporter. When a main event binds two stories that also match
+each other strongly, they merge into the older one (its id is kept); a mention
+never merges stories.
 """
 
 from __future__ import annotations
@@ -43,17 +47,27 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
                 for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
     taken: dict[str, StoryRow] = {}
-    for c in sorted(cands, key=lambda c: (-c.margin, c.story.seq)):
-        if c.event.story_id or c.story.id in taken:
+    # main events first: they are what the article reports; a mention joins a story
+    # (as a mention) without changing it, and never merges two
+    for c in sorted(cands, key=lambda c: (not c.event.main, -c.margin, c.story.seq)):
+        if c.event.story_id:
             continue
-        story = _maybe_merge(conn, c, cands, taken, cfg)
-        story.before_change()
-        story.profile.absorb(profiles[c.event.id])
+        if c.event.main:
+            if c.story.id in taken:
+                continue
+            story = _maybe_merge(conn, c, cands, taken, cfg)
+            story.before_change()
+            story.profile.absorb(profiles[c.event.id])
+        else:
+            story = taken.get(c.story.id, c.story)
+            story.before_change()
+            story.profile.note_mention(article.id)
         c.event.story_id = story.id
         taken[story.id] = story
     fresh = [e for e in pending if not e.story_id]
     for ev, seq in zip(fresh, repo.next_seqs(conn, len(fresh)), strict=True):
-        row = StoryRow(repo.new_id(ev.id), seq, profiles[ev.id], is_new=True)
+        profile = profiles[ev.id] if ev.main else profiles[ev.id].as_mention()
+        row = StoryRow(repo.new_id(ev.id), seq, profile, is_new=True)
         ev.story_id = row.id
         taken[row.id] = row
     repo.save(conn, list(taken.values()))
@@ -71,7 +85,8 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
         historical = lifecycle.is_historical(ev)
         for sid in ids:
             story = rows.get(sid)
-            if story is None or story.id in seen or article.id in story.profile.articles:
+            if story is None or story.id in seen or article.id in story.profile.articles \
+                    or article.id in story.profile.mentions:
                 continue
             seen.add(story.id)
             m = score(profiles[ev.id], story.profile, cfg)

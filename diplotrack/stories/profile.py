@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, fields
+from datetime import timedelta
 from functools import cached_property
 from typing import Any
 
@@ -32,6 +33,11 @@ class Profile:
     statuses: dict[str, int] = field(default_factory=dict)
     historical: int = 0
     published: str | None = None  # the earliest publication date of its reports
+    # main reports only: the days the happening can lie in ([first, last] ISO days): the
+    # event's date, else the days before the report's publication (news is recent)
+    occasion: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)  # articles that only mention it
+    main: int = 0  # how many of its reports are main events of their articles
     merged_into: str | None = None
 
     # ---- derived ----------------------------------------------------------------
@@ -95,7 +101,18 @@ class Profile:
             statuses={lifecycle.event_status(ev): 1},
             historical=1 if lifecycle.is_historical(ev) else 0,
             published=dates.normalise(published),
+            occasion=occasion(ev, published, int(cfg["occasion_lag_days"])) if ev.main else [],
+            main=1 if ev.main else 0,
         )
+
+    def note_mention(self, article_id: str) -> None:
+        if article_id not in self.mentions and article_id not in self.articles:
+            self.mentions.append(article_id)
+
+    def as_mention(self) -> Profile:
+        """A story founded by a mention: it knows the event, not who reported it."""
+        self.mentions, self.articles, self.main, self.occasion = list(self.articles), [], 0, []
+        return self
 
     def absorb(self, other: Profile) -> None:
         """Add another profile's reports to this one (a report joins, or a story merges)."""
@@ -120,6 +137,9 @@ class Profile:
         self.historical += other.historical
         known = [p for p in (self.published, other.published) if p]
         self.published = min(known) if known else None
+        self.main += other.main
+        self.occasion = dates.span_union(self.occasion, other.occasion)
+        self.mentions += [a for a in other.mentions if a not in self.mentions and a not in self.articles]
 
     # ---- persistence --------------------------------------------------------------
 
@@ -131,6 +151,31 @@ class Profile:
     def from_json(cls, data: dict[str, Any]) -> Profile:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         return cls(**known)
+
+
+def occasion(ev: Event, published: str | None, lag_days: int) -> list[str]:
+    """[first, last] day a main event can have happened on: its date's days when the
+    text gives a day or a month that fits the report (news is recent: not after
+    publication, nor long before it); else the `lag_days` before publication; else
+    its year; [] when nothing is known."""
+    if lifecycle.is_historical(ev) or ev.status == "planned":
+        return []
+    when = dates.parse(ev.date)
+    day = dates.parse(published)
+    window = None
+    if day is not None and day[2] == "day":
+        window = [(day[0] - timedelta(days=lag_days)).isoformat(), day[0].isoformat()]
+    if when is not None and when[2] != "year":
+        span = [when[0].isoformat(), when[1].isoformat()]
+        if day is None or window is None or dates.spans_meet(
+                span, [(day[0] - timedelta(days=RECENT_DAYS)).isoformat(), window[1]], 1):
+            return span
+    if window is not None:
+        return window
+    return [when[0].isoformat(), when[1].isoformat()] if when is not None else []
+
+
+RECENT_DAYS = 31  # a main event dated further back than this is a misread date or background
 
 
 def lede_words(ev: Event, title: str | None, n: int) -> dict[str, float]:

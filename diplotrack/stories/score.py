@@ -23,13 +23,17 @@ class Match:
 
 
 def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | None:
-    """Two lead reports (or stories led by one) are compared by their ledes and
-    texts; PLOVER events are compared by what they carry. Two lead reports whose
+    """Two PLOVER main reports whose days do not meet are two occasions (the 6th and
+    the 7th round, two visits). Two lead reports (or stories led by one) are
+    compared by their ledes and texts; PLOVER events by what they carry. Two lead reports whose
     wording differs are still one event when their PLOVER events agree, and either
     both are dated or they share an actor of the registry (a state, an
     organisation, an official): that a company or a boxer did the same thing
     again, undated, says nothing of which time it was."""
     cfg = cfg or config.load()
+    if config.GENERAL not in (a.family, b.family) and not dates.spans_meet(
+            a.occasion, b.occasion, int(cfg["day_tolerance"])):
+        return None  # two PLOVER main reports of days that do not meet: two occasions
     both_lead = bool(a.lede and b.lede)
     if both_lead:
         by_lede = general_score(a, b, cfg)
@@ -44,6 +48,8 @@ def score(a: Profile, b: Profile, cfg: dict[str, Any] | None = None) -> Match | 
 
 
 def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
+    """Category, participants, date, place, mode and wording; None when the two cannot
+    be one event, as when bilateral main events differ in a party."""
     parts: dict[str, float] = {}
     cat = max((config.category_score(x, y) for x in core(a.categories, a.n, cfg)
                for y in core(b.categories, b.n, cfg)), default=0.0)
@@ -51,7 +57,7 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
         return None
     parts["category"] = cat
     people = participant_score(a, b, cfg)
-    if people is None:
+    if people is None or (a.main and b.main and two_pairs(a, b, cfg)):
         return None
     parts["participants"] = people
     when = date_score(a, b, cfg)
@@ -116,6 +122,29 @@ def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:
     least = max(1.0, float(cfg["core_share"]) * n)
     top = max(counts.values(), default=0)
     return {k for k, v in counts.items() if v >= least or v == top}
+
+
+PRINCIPAL_KINDS = {"state", "de_facto_government", "igo"}
+
+
+def principals(p: Profile, cfg: dict[str, Any]) -> set[str]:
+    """The states, governments and organisations among a report's core participants."""
+    from diplotrack.actors.registry import load_registry
+
+    actors = load_registry().actors
+    out = set()
+    for pid in core(p.participants, p.n, cfg):
+        actor = actors.get(pid.upper()) or actors.get(pid)
+        if actor is not None and actor.kind in PRINCIPAL_KINDS:
+            out.add(pid)
+    return out
+
+
+def two_pairs(a: Profile, b: Profile, cfg: dict[str, Any]) -> bool:
+    """Two bilateral main events with a different party each (India and the Taliban,
+    Iran and the Taliban) are two events, however alike the rest."""
+    pa, pb = principals(a, cfg), principals(b, cfg)
+    return len(pa) <= 2 and len(pb) <= 2 and bool(pa - pb) and bool(pb - pa)
 
 
 def participant_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> float | None:
