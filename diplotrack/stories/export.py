@@ -12,10 +12,10 @@ from sqlalchemy import Connection, select
 from diplotrack.models import Event, Participant
 from diplotrack.store import schema as s
 from diplotrack.store.db import Store
-from diplotrack.stories import claims, dates, lifecycle, repo, sides
+from diplotrack.stories import claims, dates, headline, lifecycle, repo, sides
 
 CHUNK = 500
-_ARTICLE_COLS = ("id", "published", "outlet", "url", "source", "seq", "ingested_at")
+_ARTICLE_COLS = ("id", "published", "outlet", "url", "source", "seq", "ingested_at", "title", "language")
 
 
 def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
@@ -64,13 +64,20 @@ def _records(conn: Connection, ids: list[str]) -> Iterator[dict[str, Any]]:
 
 
 def record(story_id: str, reports: list[tuple[Event, dict[str, Any]]]) -> dict[str, Any]:
-    """The story record of a list of (event, article row) reports, in ingest order."""
+    """The story record of a list of (event, article row) reports, in ingest order.
+
+    An article whose main event is in the story reports it (`article_ids`); one that
+    only mentions it is in `mentioned_by`. A story only ever mentioned is told by
+    its mentions."""
     reports = sorted(reports, key=lambda r: (_when(r[1]), r[1]["seq"]))
-    events = [e for e, _ in reports]
-    articles = {a["id"]: a for _, a in reports}
+    mains = [r for r in reports if r[0].main]
+    told = mains or reports
+    events = [e for e, _ in told]
+    articles = {a["id"]: a for _, a in mains}
+    mentioning = [a["id"] for e, a in reports if not e.main and a["id"] not in articles]
     actor, recipient = _participants(events)
     statuses = Counter(lifecycle.event_status(e) for e in events)
-    published = [a["published"] for a in articles.values() if a["published"]]
+    published = [a["published"] for _, a in told if a["published"]]
     return {
         "id": story_id,
         "event_type": _majority(e.event_type for e in events),
@@ -78,18 +85,29 @@ def record(story_id: str, reports: list[tuple[Event, dict[str, Any]]]) -> dict[s
         "context": [c for c, _ in Counter(c for e in events for c in e.context).most_common()],
         "actor": actor,
         "recipient": recipient,
-        "date": dates.best(dict(Counter(d for e in events if (d := dates.normalise(e.date))))),
+        "date": _best_date(events),
         "location": _location(events),
         "article_ids": list(articles),
-        "event_ids": [e.id for e in events],
+        "mentioned_by": list(dict.fromkeys(mentioning)),
+        "event_ids": [e.id for e, _ in reports],
+        "headline": headline.choose([a.get("title") for a in articles.values()]
+                                    or [a.get("title") for _, a in reports]),
+        "summary": headline.summary(_majority(e.event_type for e in events), actor, recipient,
+                                    _location(events), _best_date(events), len(articles)),
+        "outlets": list(dict.fromkeys(a["outlet"] for a in articles.values() if a.get("outlet"))),
+        "languages": list(dict.fromkeys(a["language"] for a in articles.values() if a.get("language"))),
         "first_reported": min(published) if published
-        else min((a["ingested_at"] for a in articles.values()), default=None),
+        else min((a["ingested_at"] for _, a in told), default=None),
         "claims": claims.build([(e.article_id, e) for e in events]),
         "status": lifecycle.story_status(dict(statuses)),
         "retrospective": all(lifecycle.is_historical(e) for e in events),
         "announcement": sides.announcement(articles, _countries(actor + recipient)),
         "report_count": len(articles),
     }
+
+
+def _best_date(events: list[Event]) -> str | None:
+    return dates.best(dict(Counter(d for e in events if (d := dates.normalise(e.date)))))
 
 
 def _when(article: dict[str, Any]) -> str:

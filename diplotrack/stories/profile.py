@@ -158,8 +158,8 @@ def occasion(ev: Event, published: str | None, lag_days: int) -> list[str]:
     text gives a day or a month that fits the report (news is recent: not after
     publication, nor long before it); else the `lag_days` before publication; else
     its year; [] when nothing is known."""
-    if lifecycle.is_historical(ev) or ev.status == "planned":
-        return []
+    if lifecycle.is_historical(ev) or lifecycle.event_status(ev) != "occurred":
+        return []  # a plan, a cancellation, a denial: the day is the plan's
     when = dates.parse(ev.date)
     day = dates.parse(published)
     window = None

@@ -56,8 +56,12 @@ def _evidence(text: str, sentence: str) -> Evidence:
 
 
 def _events(texts: dict[str, str]) -> list[Event]:
+    firsts: set[str] = set()
+
     def ev(eid: str, aid: str, etype: str, sentence: str, **kw: object) -> Event:
-        return Event(id=eid, article_id=aid, event_type=etype,
+        first = aid not in firsts  # each article's first event is its main (and lead) event
+        firsts.add(aid)
+        return Event(id=eid, article_id=aid, event_type=etype, lead=first, main=first,
                      evidence=[_evidence(texts[aid], sentence)], confidence=0.8, **kw)  # type: ignore[arg-type]
 
     beijing = Location(name="Beijing", country="CHN", lat=39.9, lon=116.4)

@@ -39,7 +39,9 @@ def article(published: str | None = None, outlet: str | None = None,
 def event(art: Article, category: str, actors: list[str], recipients: list[str] | None = None,
           sentence: str = "", date: str | None = None, place: tuple[str, str] | None = None,
           mode: str | None = None, auxiliary: str | None = None, status: str | None = None,
-          trigger: str | None = None, levels: dict[str, str] | None = None) -> Event:
+          trigger: str | None = None, levels: dict[str, str] | None = None,
+          main: bool = True) -> Event:
+    """An event record; by default the article's main event (what it reports)."""
     levels = levels or {}
     i = next(_n)
     return Event(
@@ -49,6 +51,7 @@ def event(art: Article, category: str, actors: list[str], recipients: list[str] 
         date=date, location=Location(place[0], place[1]) if place else None,
         auxiliary=auxiliary, status=status, trigger=trigger,
         evidence=[Evidence(sentence, 0, len(sentence))] if sentence else [],
+        main=main,
     )
 
 
