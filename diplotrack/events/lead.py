@@ -159,7 +159,11 @@ class LeadEvent:
             if made is not None:
                 doc._.events = [*(doc._.events or []), made]
         if not doc._.events and newsworthy(sents, cfg):
-            doc._.events = [*(doc._.events or []), lead_event(doc, sents, cfg)]
+            other = lead_event(doc, sents, cfg)
+            if top != NONE and heads[top] >= float(cfg["create_min"]) and other.actor:
+                other.event_type = top  # the headline tells what kind of event the lede reports
+                other.confidence = heads[top]
+            doc._.events = [*(doc._.events or []), other]
         events = doc._.events or []
         lead = choose_main(events, sents, heads, cfg) if heads else None
         lead = lead or first_reported(events)

@@ -152,7 +152,8 @@ def looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 25 or len(line) > 200:
         return False
-    if line[-1] in ".,;:" and not line.endswith(("...", "…")):
+    if line[-1] in ".,;:" and not line.endswith(("...", "…")) \
+            and not re.search(r"\b(?:[A-Z]\.){2,}$", line):  # "... With U.S." is a headline
         return False
     first = line.lstrip("\"'“‘(")[:1]
     return bool(first) and (first.isupper() or first.isdigit())
@@ -188,9 +189,9 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
     if not paragraphs:
         return head
     start = 0
-    while start < len(paragraphs) - 1 and (  # "OPINION" or "Source: https://..." above it
-            _LABEL.match(paragraphs[start]) or url_line(paragraphs[start])):
-        _header_segment(paragraphs[start], head)
+    # above the headline: "OPINION", "Source: https://...", a date line, the site's name,
+    # "News ID: 136068", "2 mins read"
+    while start < min(len(paragraphs) - 1, HEADER_SCAN) and _above_title(paragraphs[start], head):
         head.consumed.add(start)
         start += 1
     first = paragraphs[start]
@@ -209,6 +210,20 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
             continue
         head.consumed.add(i)
     return head
+
+
+_FURNITURE = re.compile(r"^(?:(?:news|story|article)\s*(?:id|no\.?|number)\s*[:#]?\s*\d+|"
+                        r"\d+\s*(?:min|mins|minutes?)\s+read|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})$", re.I)
+
+
+def _above_title(line: str, head: Header) -> bool:
+    """A header line that may stand above the headline; what it says is recorded."""
+    if _LABEL.match(line) or url_line(line) or _FURNITURE.match(line.strip()):
+        _header_segment(line, head)
+        return True
+    if date_line(line) or (len(line) <= 60 and outlet_named(line)):
+        return _header_line(line, head)
+    return False
 
 
 def _header_line(line: str, head: Header) -> bool:

@@ -169,6 +169,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--check", action="store_true", help="fit and report, write nothing")
     ap.add_argument("--sweep", action="store_true", help="cross-validate C on the training parts")
     ap.add_argument("--cache", type=Path, help="keep the parsed examples in this file")
+    ap.add_argument("--tune", action="store_true",
+                    help="choose lead.yaml's trigger_weight and relabel_share out of fold, write nothing")
     args = ap.parse_args(argv)
     cfg = config()
     examples = _cached(args.cache, lambda: collect(args.shared))
@@ -177,6 +179,13 @@ def main(argv: list[str] | None = None) -> None:
     def fit_named(items: list[Example], name: str) -> LinearModel:
         return fit(items, cfg["models"][name], seed)
 
+    if args.tune:
+        from diplotrack.events.classify.tune import tune
+
+        for w, r, synthetic, annotated in tune(args.shared, REPO, examples, fit_named):
+            print(f"  trigger_weight {w:.2f} relabel_share {r:.2f}: lead category right, synthetic "
+                  f"{synthetic:.3f}, annotated {annotated:.3f}")
+        return
     examples += _cached(args.cache and args.cache.with_suffix(".oof"),
                         lambda: verifier_examples(gold_sets(args.shared, REPO), examples, fit_named))
     for name, settings in cfg["models"].items():

@@ -1,0 +1,82 @@
+"""How the lead event weighs headline and trigger models (lead.yaml `trigger_weight`,
+`relabel_share`), chosen on the training parts out of fold.
+
+    python -m diplotrack.events.classify.train --tune
+
+The synthetic stories' and annotated articles' training parts are cut into
+folds by split group; each fold is read with models fitted without it, and the
+lead event is chosen again for each setting: the share of stories whose lead
+has the story's label (synthetic) or a required gold type (annotated articles).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from diplotrack.events.classify.data import Example
+from diplotrack.events.classify.linear import LinearModel
+from diplotrack.events.classify.oof import FOLDS, fold_of
+
+GRID = [(w, r) for w in (0.0, 0.25, 0.5, 1.0) for r in (0.8, 1.0, 1.25)]
+
+
+def _docs(nlp: Any, items: list[tuple[Any, set[str]]]) -> Iterator[tuple[Any, set[str]]]:
+    from diplotrack.nlp.pipeline import process
+
+    arts = [a for a, _ in items]
+    for i in range(0, len(arts), 64):
+        for doc, (_, labels) in zip(process(nlp, arts[i:i + 64]), items[i:i + 64], strict=True):
+            yield doc, labels
+
+
+def _replay(doc: Any, labels: set[str], settings: dict[str, Any]) -> bool:
+    from diplotrack.events.classify.apply import choose_main, headline_scores
+    from diplotrack.events.lead import first_reported, lede
+
+    sents = lede(doc, settings)
+    if not sents:
+        return False
+    events = copy.deepcopy(doc._.events or [])
+    heads = headline_scores(doc, sents)
+    lead = choose_main(events, sents, heads, settings) if heads else None
+    lead = lead or first_reported(events)
+    return lead is not None and lead.event_type in labels
+
+
+def tune(shared: Path, repo: Path, examples: list[Example],
+         fit: Callable[[list[Example], str], LinearModel]) -> list[tuple[float, float, float, float]]:
+    """(trigger_weight, relabel_share, synthetic accuracy, annotated accuracy) per setting."""
+    from diplotrack.evaluation import ngec
+    from diplotrack.events.classify.goldsets import gold_sets, read
+    from diplotrack.events.classify.models import using
+    from diplotrack.events.lead import settings as lead_settings
+    from diplotrack.models import Article
+    from diplotrack.nlp.pipeline import build_nlp
+
+    nlp = build_nlp()
+    nlp.get_pipe("diplotrack_lead").use_models = False  # the lead is chosen in the replay
+    stories = [s for s in ngec.load(shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
+               if s.part == "train"]
+    annotated = [a for gs in gold_sets(shared, repo) for a in read(gs)[0] if a.part == "train"]
+    train = [e for e in examples if e.part == "train"]
+    hits: dict[tuple[float, float], list[int]] = {g: [0, 0, 0, 0] for g in GRID}
+    for k in range(FOLDS):
+        keep = [e for e in train if fold_of(e.group or e.key) != k]
+        models = {n: fit([e for e in keep if e.model == n], n) for n in ("headline", "trigger")}
+        items: list[tuple[Any, set[str]]] = [
+            (Article(id=s.id, source=s.id, text=s.text[:1500], title=s.title), {s.label})
+            for s in stories if fold_of(s.template) == k]
+        n_synthetic = len(items)
+        items += [(a.article, {t for e in a.gold.events if e.required for t in e.types})
+                  for a in annotated if fold_of(a.group) == k and any(e.required for e in a.gold.events)]
+        with using({**models, "verifier": None}):
+            for i, (doc, labels) in enumerate(_docs(nlp, items)):
+                for (w, r), cell in hits.items():
+                    ok = _replay(doc, labels, dict(lead_settings(), trigger_weight=w, relabel_share=r))
+                    slot = 0 if i < n_synthetic else 2
+                    cell[slot] += ok
+                    cell[slot + 1] += 1
+    return [(w, r, c[0] / max(c[1], 1), c[2] / max(c[3], 1)) for (w, r), c in hits.items()]
