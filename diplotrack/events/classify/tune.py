@@ -57,7 +57,8 @@ def tune(shared: Path, repo: Path, examples: list[Example],
     from diplotrack.nlp.pipeline import build_nlp
 
     nlp = build_nlp()
-    nlp.get_pipe("diplotrack_lead").use_models = False  # the replay chooses the lead
+    lead_pipe: Any = nlp.get_pipe("diplotrack_lead")
+    lead_pipe.use_models = False  # the replay chooses the lead
     stories = [s for s in ngec.load(shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
                if s.part == "train"]
     annotated = [a for gs in gold_sets(shared, repo) for a in read(gs)[0] if a.part == "train"]
