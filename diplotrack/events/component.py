@@ -264,8 +264,9 @@ GROUP_KINDS = {"civilians", "unidentified"}
 
 def _drop_generic_groups(args: Args) -> None:
     """Outside general-news categories, no civilians or perpetrators named by a common noun."""
-    def keep(a: Arg) -> bool:
-        return not (a.mention.via == "generic" and a.mention.participant.kind in GROUP_KINDS)
+    def keep(a: Arg) -> bool:  # "two U.S. citizens" stay: their phrase names their country
+        return not (a.mention.via == "generic" and a.mention.participant.kind in GROUP_KINDS
+                    and not a.mention.extra.get("own_country"))
 
     args.actor = [a for a in args.actor if keep(a)]
     args.recipient = [a for a in args.recipient if keep(a)]

@@ -120,16 +120,20 @@ class DocSetting:
         return (self.country or UNKNOWN_COUNTRY).lower()
 
 
-def participant(kind: str, entry: dict[str, str], setting: DocSetting, text: str) -> Participant:
-    country = setting.country
+def participant(kind: str, entry: dict[str, str], setting: DocSetting, text: str,
+                country: str | None = None) -> Participant:
+    """The generic participant; of `country` when the phrase names one ("Afghan
+    prisoners"), else of the document's country."""
+    code = country.lower() if country else setting.code
+    country = country or setting.country
     name_of = country or "unknown country"
     if kind == "government_body":
         body = entry.get("body", "authorities")
         name = entry.get("name", "{country} " + body).format(country=name_of)
-        return Participant(id=f"{setting.code}:{body}", name=name, kind=kind, text=text,
+        return Participant(id=f"{code}:{body}", name=name, kind=kind, text=text,
                            country=country, affiliation=country)
     label = {"unidentified": "unidentified perpetrators", "civilians": "civilians"}.get(kind, kind)
-    return Participant(id=f"{kind}:{setting.code}", name=f"{name_of} {label}", kind=kind,
+    return Participant(id=f"{kind}:{code}", name=f"{name_of} {label}", kind=kind,
                        text=text, country=country)
 
 
@@ -141,9 +145,12 @@ def _phrase(tok: Token) -> Span:
     return tok.doc[start:tok.i + 1]
 
 
-def mentions(doc: Doc, taken: set[int], setting: DocSetting) -> list[ActorMention]:
-    """Generic-noun mentions on tokens no actor mention covers."""
+def mentions(doc: Doc, taken: set[int], setting: DocSetting,
+             actors: dict[int, ActorMention] | None = None) -> list[ActorMention]:
+    """Generic-noun mentions on tokens no actor mention covers; a state named inside
+    the phrase ("two U.S. citizens") gives their country."""
     words = table()
+    actors = actors or {}
     out: list[ActorMention] = []
     for tok in doc:
         if tok.i in taken or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in {"PERSON", "ORG"}:
@@ -152,9 +159,11 @@ def mentions(doc: Doc, taken: set[int], setting: DocSetting) -> list[ActorMentio
         if entry is None:
             continue
         span = _phrase(tok)
-        part = participant(entry["kind"], entry, setting, span.text)
+        own = next((m.participant.country for t in span if (m := actors.get(t.i)) is not None
+                    and m.participant.kind in STATE_KINDS and m.participant.country), None)
+        part = participant(entry["kind"], entry, setting, span.text, own)
         out.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), part,
-                                via="generic"))
+                                via="generic", extra={"own_country": bool(own)}))
     return out
 
 

@@ -125,6 +125,59 @@ def when(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
     return None, None
 
 
+ANCHOR_PREPS = {"since", "before", "after", "until", "following", "prior", "ahead"}
+RECENT_DAYS = 31  # a main event is news: dated within a month before publication
+
+
+def _anchored(tok: Any) -> bool:
+    """A time expression inside a "since ..." or "after ..." phrase dates another event."""
+    for anc in [tok, *list(tok.ancestors)[:4]]:
+        if anc.dep_ in {"prep", "mark"} and anc.lower_ in ANCHOR_PREPS:
+            return True
+    return False
+
+
+def main_date(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
+    """For a main event the text does not date in its own clause: the lede's first
+    day, week or month that dates no other event ("since August 2021" does not),
+    is not ahead, and lies within a month before publication."""
+    entities = date_entities(doc)
+    published = parse_iso(doc._.published) or lead_date(doc, entities)
+    for sent in sents:
+        for expr in find_expressions(sent, entities):
+            if _anchored(expr.head(sent)):
+                continue
+            res = resolve(expr.text, published)
+            if res is None or res.future or res.granularity not in DATE_GRANULARITIES:
+                continue
+            value = event_date(res)
+            if value and _recent(value, published):
+                return value, expr.text
+    return None, None
+
+
+def _recent(value: str, published: Any) -> bool:
+    from datetime import date, timedelta
+
+    if published is None:
+        return True
+    try:
+        first = date.fromisoformat(value[:10] if len(value) >= 10 else f"{value[:7]}-01")
+    except ValueError:
+        return True
+    return published - timedelta(days=RECENT_DAYS + 30 * (len(value) < 10)) <= first <= published
+
+
+def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
+    """Main events with no date of their own take the lede's (main_date)."""
+    todo = [e for e in events if e.main and not e.date and e.auxiliary is None
+            and e.event_type != OTHER]
+    if todo:
+        value, text = main_date(doc, sents)
+        for e in todo:
+            e.date, e.date_text = value, text
+
+
 def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
     date, date_text = when(doc, sents)
     contexts: list[str] = []
@@ -172,6 +225,7 @@ class LeadEvent:
             lead.lede = " ".join(s.text for s in sents)
             lead.lede_names = tuple(dict.fromkeys(t.text for s in sents for t in s if t.pos_ == "PROPN"))
             events = fold_into_main(events)
+            date_mains(doc, events, sents)
         if self.use_models:
             events = verify(events, doc._.genre, heads)
         doc._.events = events

@@ -52,7 +52,7 @@ class MentionIndex:
             if noun.pos_ == "NOUN":
                 self.heads.setdefault(noun.lemma_.lower(), []).append((noun.i, m))
         if setting is not None:  # "police", "the gunman", "two students"
-            for m in generic_mentions(doc, skip | set(self.by_token), setting):
+            for m in generic_mentions(doc, skip | set(self.by_token), setting, self.by_token):
                 self.by_token[m.start] = m
 
     def antecedent(self, head: Token) -> ActorMention | None:
