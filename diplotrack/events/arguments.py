@@ -168,9 +168,13 @@ def resolve_subject(tok: Token, idx: MentionIndex, depth: int = 0) -> list[Arg]:
     low = tok.lower_
     if low in RELATIVE_PRONOUNS:
         clause = tok.head
-        if clause.dep_ == "relcl":
-            return phrase_mentions(clause.head, idx)
-        return []
+        if clause.dep_ != "relcl":
+            return []
+        noun = _past_place(clause.head)  # "an operation in Kabul that killed X": the operation
+        found = phrase_mentions(noun, idx)
+        if not found and noun is not clause.head and noun.head.pos_ in {"VERB", "AUX"}:
+            return verb_subject(noun.head, idx)[0]  # whose operation: who conducted it
+        return found
     if tok.pos_ == "PRON" and low in PERSONAL_PRONOUNS:
         if low == "it" and _expletive(tok.head):
             return []  # expletive: "it was the first contact", "it is unlikely that"
@@ -237,12 +241,29 @@ def verb_subject(verb: Token, idx: MentionIndex) -> tuple[list[Arg], bool]:
             return resolve_subject(patient[0], idx), False
         return verb_subject(verb.head, idx)[0], False
     if verb.dep_ in {"acl", "relcl"}:
-        found = phrase_mentions(verb.head, idx)
         noun = verb.head
+        found = phrase_mentions(noun, idx)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if not found and owner is not None:  # "the Taliban's decision to ban women": the Taliban
+            found = resolve_subject(owner, idx)
         if not found and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return verb_subject(noun.head, idx)[0], False  # "issued a declaration demanding"
         return found, False
     return [], False
+
+
+def _past_place(noun: Token) -> Token:
+    """A place a relative clause hangs on ("an operation in Kabul, Afghanistan, that")
+    stands for the noun its preposition modifies."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ == "appos" or (node.dep_ == "conj" and node.head.ent_type_ in {"GPE", "LOC"}):
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ in PLACE_PREPS and node.ent_type_ in {"GPE", "LOC", "FAC"}:
+            node = node.head.head
+        else:
+            break
+    return node
 
 
 def _place_or_party(obj: Token, idx: MentionIndex, out: Args, destination: bool) -> list[Arg]:
@@ -315,7 +336,11 @@ def verb_args(trig: Trigger, idx: MentionIndex) -> Args:
             if visit and child.dep_ == "dobj":
                 out.recipient.extend(_place_or_party(child, idx, out, destination=True))
             else:
-                out.recipient.extend(phrase_mentions(child, idx))
+                found = phrase_mentions(child, idx)
+                owner = next((c for c in child.children if c.dep_ == "poss"), None)
+                if not found and owner is not None and child.dep_ == "dobj":
+                    found = resolve_subject(owner, idx)  # "condemned the Taliban's decision"
+                out.recipient.extend(found)
             _object_preps(child, idx, out)
     if passive and tok.dep_ == "acl":  # "visas issued by X": the head is the theme
         out.recipient.extend(phrase_mentions(tok.head, idx))

@@ -91,6 +91,7 @@ class EventExtractor:
         acting = {p.id for p in actor}
         # nobody is the target of their own act ("the British are calling for sanctions")
         recipient = [p for p in (_participant(a, when) for a in args.recipient) if p.id not in acting]
+        recipient = _home_civilians(recipient, args.recipient, actor)
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
         if trig.category in general()[0]:  # private persons are civilians, never persons
@@ -198,6 +199,24 @@ class _DocState:
             if y is not None:
                 self.last_year = y
         return out
+
+
+HOME_KINDS = {"state", "de_facto_government", "government_body"}
+
+
+def _home_civilians(recipient: list[Participant], args: list[Arg], actor: list[Participant]) -> list[Participant]:
+    """People a government acts on without a country of their own in the phrase
+    ("the Taliban banned women") are its own country's civilians, not the document's."""
+    home = next((p.country for p in actor if p.kind in HOME_KINDS and p.country), None)
+    if home is None:
+        return recipient
+    own = {a.mention.participant.id for a in args if a.mention.extra.get("own_country")}
+    out = []
+    for p in recipient:
+        if p.kind == "civilians" and p.id not in own and p.country != home:
+            p = replace(p, id=f"civilians:{home.lower()}", name=f"{home} civilians", country=home)
+        out.append(p)
+    return out
 
 
 def _is_guest_document(trig: Trigger) -> bool:
