@@ -24,20 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from diplotrack.evaluation.ngec import load  # noqa: E402
+from diplotrack.evaluation.ngec import load, macro_f1  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "evaldata" / "ngec-synthetic" / "stories.jsonl"
-
-
-def macro_f1(pairs: list[tuple[str, str]]) -> float:
-    labels = {g for g, _ in pairs}
-    f1s = []
-    for lab in labels:
-        tp = sum(g == lab and p == lab for g, p in pairs)
-        fp = sum(g != lab and p == lab for g, p in pairs)
-        fn = sum(g == lab and p != lab for g, p in pairs)
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / len(f1s) if f1s else 0.0
 
 
 def main() -> None:

@@ -69,3 +69,35 @@ def load(path: Path) -> list[Story]:
         out.append(Story(r["id"], r["title"], r["text"], r["label"].upper(), r.get("mode") or None,
                          part(DATASET, key), key))
     return out
+
+
+def lead_scores(stories: list[Story], nlp=None) -> dict[str, dict[str, float]]:
+    """Per part: the share of stories whose lead event has the story's label (accuracy)
+    and the macro-F1 over labels. Each story is read as ingest reads a `.jsonl` record
+    with `title` and `text`."""
+    from collections import defaultdict
+
+    from diplotrack.ingest.build import build_article
+    from diplotrack.models import RawDocument
+    from diplotrack.nlp.pipeline import cached_nlp, process
+
+    nlp = nlp or cached_nlp()
+    arts = [build_article(RawDocument(f"ngec.jsonl#{s.id}", s.text, "record", {"id": s.id, "title": s.title}))
+            for s in stories]
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for i in range(0, len(arts), 64):
+        for s, doc in zip(stories[i:i + 64], process(nlp, arts[i:i + 64]), strict=True):
+            lead = next((e for e in doc._.events or [] if e.lead), None)
+            pairs[s.part].append((s.label, lead.event_type if lead else "-"))
+    return {p: {"n": len(v), "accuracy": sum(g == q for g, q in v) / len(v), "macro_f1": macro_f1(v)}
+            for p, v in pairs.items()}
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    f1s = []
+    for lab in {g for g, _ in pairs}:
+        tp = sum(g == lab == p for g, p in pairs)
+        fp = sum(p == lab != g for g, p in pairs)
+        fn = sum(g == lab != p for g, p in pairs)
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(f1s) / len(f1s) if f1s else 0.0
