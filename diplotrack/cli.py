@@ -96,6 +96,11 @@ def export_cmd(
     kind: Annotated[str, typer.Argument(help="articles, events or stories.")],
     db: DbOption = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or json.")] = "jsonl",
+    min_confidence: Annotated[float | None, typer.Option(
+        "--min-confidence", min=0.0, max=1.0,
+        help="Events: only those at least this likely to be right (calibrated confidence).")] = None,
+    main_only: Annotated[bool, typer.Option(
+        "--main-only", help="Events: only articles' main events, no mentions.")] = False,
     debug: DebugOption = False,
 ) -> None:
     """Write stored records to stdout."""
@@ -104,7 +109,8 @@ def export_cmd(
     if fmt not in exporter.FORMATS:
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}", param_hint="--format")
     with Store.open(db) as store:
-        exporter.write(exporter.records(store, kind), sys.stdout, fmt)
+        rows = exporter.records(store, kind, min_confidence=min_confidence, main_only=main_only)
+        exporter.write(rows, sys.stdout, fmt)
 
 
 @app.command()

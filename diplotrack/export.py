@@ -13,11 +13,13 @@ FORMATS = ("jsonl", "csv", "json")
 KINDS = ("articles", "events", "stories")
 
 
-def records(store: Store, kind: str) -> Iterator[dict[str, Any]]:
+def records(store: Store, kind: str, *, min_confidence: float | None = None,
+            main_only: bool = False) -> Iterator[dict[str, Any]]:
+    """Records of one kind; events only from `min_confidence` on, or main ones only."""
     if kind == "articles":
         yield from store.iter_articles()
     elif kind == "events":
-        for ev in store.iter_events():
+        for ev in store.iter_events(min_confidence=min_confidence, main_only=main_only):
             yield ev.to_dict()
     elif kind == "stories":
         from diplotrack.stories import iter_stories

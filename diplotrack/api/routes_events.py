@@ -19,11 +19,17 @@ def list_events(store: StoreDep, page: PageDep,
                 actor: Annotated[str | None, Query(description="canonical actor id")] = None,
                 event_type: str | None = None, date_from: DateQuery = None,
                 date_to: DateQuery = None, story_id: str | None = None,
-                article_id: str | None = None) -> dict[str, Any]:
+                article_id: str | None = None,
+                min_confidence: Annotated[float | None, Query(
+                    ge=0.0, le=1.0, description="only events at least this likely to be right")] = None,
+                main: Annotated[bool | None, Query(
+                    description="true: articles' main events only; false: mentions only")] = None,
+                ) -> dict[str, Any]:
     """Events in date order (undated last); each with a summary of its article."""
     result = queries.list_events(
         store, page, actor=actor, event_type=event_type.upper() if event_type else None,
-        date_from=date_from, date_to=date_to, story_id=story_id, article_id=article_id)
+        date_from=date_from, date_to=date_to, story_id=story_id, article_id=article_id,
+        min_confidence=min_confidence, main=main)
     return paged(result, page)
 
 

@@ -159,7 +159,7 @@ class Store:
                 s.events.insert().values(
                     id=ev.id, article_id=ev.article_id, story_id=ev.story_id,
                     event_type=ev.event_type, mode=ev.mode, date=ev.date,
-                    auxiliary=ev.auxiliary, confidence=ev.confidence,
+                    auxiliary=ev.auxiliary, confidence=ev.confidence, main=ev.main,
                     data=json.dumps(d, ensure_ascii=False),
                 )
             )
@@ -196,9 +196,10 @@ class Store:
             ).all()
         return [(r[0], r[1]) for r in rows]
 
-    def iter_events(self, article_id: str | None = None, *, most_confident: int | None = None
-                    ) -> Iterator[Event]:
-        """Events in article order, or the `most_confident` ones, most confident first."""
+    def iter_events(self, article_id: str | None = None, *, most_confident: int | None = None,
+                    min_confidence: float | None = None, main_only: bool = False) -> Iterator[Event]:
+        """Events in article order, or the `most_confident` ones, most confident first;
+        only those with at least `min_confidence`, only main events with `main_only`."""
         query = (
             select(s.events.c.data, s.events.c.story_id)
             .join(s.articles, s.articles.c.id == s.events.c.article_id)
@@ -206,6 +207,10 @@ class Store:
         )
         if article_id:
             query = query.where(s.events.c.article_id == article_id)
+        if min_confidence is not None:
+            query = query.where(s.events.c.confidence >= min_confidence)
+        if main_only:
+            query = query.where(s.events.c.main.is_(True))
         if most_confident:
             query = query.order_by(None).order_by(s.events.c.confidence.desc(), s.events.c.id)
             query = query.limit(most_confident)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, inspect, select, text
 
 from diplotrack.store import schema
 
@@ -32,7 +32,17 @@ def _m1_initial(conn: Connection, dialect: str) -> None:
         )
 
 
-MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial]
+def _m2_event_main(conn: Connection, dialect: str) -> None:
+    """events.main: filterable without reading each record (older records: their lead flag)."""
+    cols = {c["name"] for c in inspect(conn).get_columns("events")}
+    if "main" not in cols:
+        conn.execute(text("ALTER TABLE events ADD COLUMN main BOOLEAN"))
+    lead = ("json_extract(data, '$.lead')" if dialect == "sqlite"
+            else "(data::json->>'lead')::boolean")
+    conn.execute(text(f"UPDATE events SET main = {lead} WHERE main IS NULL"))
+
+
+MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial, _m2_event_main]
 
 
 def current_version(conn: Connection) -> int:

@@ -141,9 +141,14 @@ def facet(store: Store, column: str) -> list[dict[str, Any]]:
 
 def event_filters(*, actor: str | None = None, event_type: str | None = None,
                   date_from: str | None = None, date_to: str | None = None,
-                  story_id: str | None = None,
-                  article_id: str | None = None) -> list[ColumnElement[bool]]:
+                  story_id: str | None = None, article_id: str | None = None,
+                  min_confidence: float | None = None,
+                  main: bool | None = None) -> list[ColumnElement[bool]]:
     conds: list[ColumnElement[bool]] = []
+    if min_confidence is not None:
+        conds.append(E.c.confidence >= min_confidence)
+    if main is not None:
+        conds.append(E.c.main.is_(True) if main else or_(E.c.main.is_(False), E.c.main.is_(None)))
     if actor:
         conds.append(exists().where(P.c.event_id == E.c.id, P.c.actor_id == actor))
     for col, value in ((E.c.event_type, event_type), (E.c.story_id, story_id),
@@ -167,7 +172,7 @@ def _event_row(row: Any) -> dict[str, Any]:
     return record
 
 
-def list_events(store: Store, page: Page, **filters: str | None) -> dict[str, Any]:
+def list_events(store: Store, page: Page, **filters: Any) -> dict[str, Any]:
     conds = event_filters(**filters)
     query = (_event_select().where(*conds)
              .order_by(E.c.date.is_(None), E.c.date, A.c.seq, E.c.id)
@@ -279,7 +284,7 @@ def _network_nodes(conn: Any, conds: list[ColumnElement[bool]],
 BUCKETS = {"year": 4, "month": 7, "day": 10}
 
 
-def timeline(store: Store, bucket: str = "month", **filters: str | None) -> dict[str, Any]:
+def timeline(store: Store, bucket: str = "month", **filters: Any) -> dict[str, Any]:
     """Event counts per date bucket and event type; undated events are counted apart."""
     conds = event_filters(**filters)
     key = func.substr(E.c.date, 1, BUCKETS[bucket])
@@ -297,7 +302,7 @@ def timeline(store: Store, bucket: str = "month", **filters: str | None) -> dict
     return {"bucket": bucket, "items": list(out.values()), "undated": n_undated}
 
 
-def locations(store: Store, max_events: int = 20000, **filters: str | None) -> dict[str, Any]:
+def locations(store: Store, max_events: int = 20000, **filters: Any) -> dict[str, Any]:
     """Event places with coordinates, merged by (name, lat, lon), most events first."""
     conds = event_filters(**filters)
     query = select(E.c.id, E.c.event_type, E.c.data).where(*conds).limit(max_events)

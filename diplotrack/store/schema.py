@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     Column,
     Float,
     ForeignKey,
@@ -80,6 +81,7 @@ events = Table(
     Column("date", String(16)),
     Column("auxiliary", String(16)),
     Column("confidence", Float, nullable=False),
+    Column("main", Boolean),  # one of its article's main events (NULL: stored before migration 2)
     Column("data", Text, nullable=False),  # the export record, JSON
 )
 

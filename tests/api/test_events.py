@@ -23,6 +23,16 @@ def test_event_filters(client):
     assert ids(client, story_id=story) == ["e1", "e2"]
 
 
+def test_main_and_confidence_filters(client):
+    # each sample article's first event is its main event; all have confidence 0.8
+    assert ids(client, main="true") == ["e1", "e2", "e3", "e5"]
+    assert ids(client, main="false") == ["e4", "e6"]
+    assert ids(client, min_confidence=0.8) == ids(client)
+    assert ids(client, min_confidence=0.9) == []
+    bad = client.get("/api/events", params={"min_confidence": 1.5})
+    assert bad.status_code == 400 and "min_confidence" in bad.text  # the one JSON error shape
+
+
 def test_dates_at_mixed_precision(client):
     # "2025-08" (e4) overlaps any range that touches August
     assert ids(client, date_from="2025-08-10", date_to="2025-08-31") == ["e4", "e3"]

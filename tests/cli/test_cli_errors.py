@@ -55,3 +55,20 @@ def test_main_turns_unexpected_exceptions_into_one_line(monkeypatch, capsys):
         assert exc.code == 1
     err = capsys.readouterr().err
     assert "RuntimeError: something broke" in err and "second line" not in err and "Traceback" not in err
+
+
+def test_export_options_filter_events(cli, tmp_path):
+    """--min-confidence and --main-only narrow the events export; a bad value is a usage error."""
+    db = tmp_path / "f.db"
+    src = tmp_path / "a.txt"
+    src.write_text("EU hosts Taliban delegation\n\nThe European Union hosted a Taliban delegation in "
+                   "Brussels on Tuesday for talks on deportations, officials said. Belgium issued "
+                   "visas for the visit.\n", encoding="utf-8")
+    assert cli("ingest", str(src), "--db", str(db)).code == 0
+    every = [line for line in cli("export", "events", "--db", str(db)).out.splitlines() if line]
+    mains = [line for line in cli("export", "events", "--main-only", "--db", str(db)).out.splitlines() if line]
+    none = cli("export", "events", "--min-confidence", "1", "--db", str(db))
+    assert every and 1 <= len(mains) <= len(every)
+    assert all(json.loads(line)["main"] is True for line in mains)
+    assert none.code == 0 and not none.out.strip()
+    assert cli("export", "events", "--min-confidence", "2", "--db", str(db)).code == 2

@@ -121,3 +121,42 @@ def test_most_confident_events_first(store):
         store.save_events(conn, [low, high])
     assert [e.id for e in store.iter_events()] == ["e1", "e2"]
     assert [e.id for e in store.iter_events(most_confident=1)] == ["e2"]
+
+
+def test_events_filtered_by_confidence_and_main(store):
+    art = make_article(TEXT)
+    main, mention = make_event(art.id, "e1"), make_event(art.id, "e2", "AGREE")
+    main.confidence, mention.confidence = 0.9, 0.4
+    main.main = main.lead = True
+    with store.transaction() as conn:
+        store.save_article(conn, art)
+        store.save_events(conn, [main, mention])
+    assert [e.id for e in store.iter_events(min_confidence=0.5)] == ["e1"]
+    assert [e.id for e in store.iter_events(main_only=True)] == ["e1"]
+    assert [e.id for e in store.iter_events(min_confidence=0.95)] == []
+
+
+def test_migration_2_fills_main_from_the_lead_flag(tmp_path):
+    """A database of version 1 (no events.main) gets the column, filled from each record's lead."""
+    import json
+
+    path = tmp_path / "old.db"
+    Store.open(str(path)).close()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys=OFF")
+    raw.execute("CREATE TABLE events_v1 AS SELECT id, article_id, story_id, event_type, mode, date, "
+                "auxiliary, confidence, data FROM events")
+    raw.execute("DROP TABLE events")
+    raw.execute("ALTER TABLE events_v1 RENAME TO events")
+    raw.execute("INSERT INTO articles (id, source, language, text, text_hash, simhash, seq, "
+                "ingested_at, authors, framing) VALUES ('a', 's', 'en', 't', 'h', 0, 1, 'now', '[]', '{}')")
+    for eid, lead in (("old-lead", True), ("old-other", False)):
+        raw.execute("INSERT INTO events (id, article_id, event_type, confidence, data) VALUES (?, 'a', "
+                    "'CONSULT', 0.5, ?)", (eid, json.dumps({"id": eid, "article_id": "a",
+                                                            "event_type": "CONSULT", "lead": lead})))
+    raw.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    raw.commit()
+    raw.close()
+    with Store.open(str(path)) as store:
+        assert [e.id for e in store.iter_events(main_only=True)] == ["old-lead"]
+        assert next(store.iter_events(main_only=True)).main is True
