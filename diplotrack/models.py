@@ -42,6 +42,7 @@ class Article:
     url: str | None = None
     dateline: str | None = None
     framing: dict[str, Any] = field(default_factory=dict)
+    copy_of: str | None = None  # another outlet's stored article with nearly the same text (a wire copy)
     text_hash: str = ""
     simhash: int = 0
 

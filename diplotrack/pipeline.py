@@ -4,6 +4,7 @@
     skip-known  Store.source_known              a source already stored is not read again
     build       ingest.build.build_article      clean text, metadata, fingerprints
     dedup       Store.find_duplicate            same or nearly the same text -> reported
+                                                (another outlet's copy of it is kept: copy_of)
     nlp         nlp.pipeline.process            spaCy + actors + events (English only)
     framing     framing.analyze                 loaded language, attributions, naming
     stories     stories.attach                  story ids, inside the article's transaction
@@ -118,7 +119,7 @@ class Pipeline:
             yield article
 
     def _duplicate_of(self, article: Article, pending: dict[str, Article]) -> DuplicateArticle | None:
-        existing = self.store.find_duplicate(article)
+        existing = self.store.find_duplicate(article, copies=True)
         if existing:
             with self.store.transaction() as conn:
                 self.store.add_source(conn, article.source, existing[0])
@@ -160,12 +161,13 @@ class Pipeline:
     def _store_one(self, article: Article, events: list[Event]) -> tuple[str, str] | None:
         """Write one article, its stories and events in one transaction; or name its twin."""
         with self.store.transaction() as conn:
-            twin = self.store.find_duplicate(article, conn)
+            twin = self.store.find_duplicate(article, conn, copies=True)
             copies = self._twin_sources.pop(article.text_hash, [])
             if twin:  # a near-twin stored earlier in this batch
                 for source in [article.source, *copies]:
                     self.store.add_source(conn, source, twin[0])
                 return twin
+            article.copy_of = self.store.find_copy(article, conn)
             self.store.save_article(conn, article)
             for source in copies:
                 self.store.add_source(conn, source, article.id)

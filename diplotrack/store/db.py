@@ -88,8 +88,11 @@ class Store:
                 select(s.article_sources.c.article_id).where(s.article_sources.c.source == source)
             ).scalar()
 
-    def find_duplicate(self, article: Article, conn: Connection | None = None) -> tuple[str, str] | None:
-        """(id, source) of a stored article with the same or nearly the same text."""
+    def find_duplicate(self, article: Article, conn: Connection | None = None, *,
+                       copies: bool = False) -> tuple[str, str] | None:
+        """(id, source) of a stored article with the same or nearly the same text. With
+        `copies`, a nearly identical text from another outlet is no duplicate but a
+        copy of one wire text (see `find_copy`)."""
         with self._conn(conn) as c:
             row = c.execute(
                 select(s.articles.c.id, s.articles.c.source).where(
@@ -98,19 +101,31 @@ class Store:
             ).first()
             if row:
                 return row[0], row[1]
-            cand = c.execute(
-                select(s.articles.c.id, s.articles.c.source, s.articles.c.simhash)
-                .join(s.article_bands, s.article_bands.c.article_id == s.articles.c.id)
-                .where(s.article_bands.c.band.in_(dedup.bands(article.simhash)))
-                .distinct()
-            ).all()
-            for cid, csource, csim in cand:
-                if dedup.hamming(csim, article.simhash) > dedup.CANDIDATE_BITS:
-                    continue
-                other = c.execute(select(s.articles.c.text).where(s.articles.c.id == cid)).scalar_one()
-                if dedup.near_duplicate(article.text, article.simhash, other, csim):
+            for cid, csource, coutlet in self._near(c, article):
+                if not (copies and _other_outlet(article.outlet, coutlet)):
                     return cid, csource
         return None
+
+    def find_copy(self, article: Article, conn: Connection | None = None) -> str | None:
+        """The id of a stored article of another outlet with nearly the same text (the
+        same agency copy carried by two outlets), or None."""
+        with self._conn(conn) as c:
+            return next((cid for cid, _, coutlet in self._near(c, article)
+                         if _other_outlet(article.outlet, coutlet)), None)
+
+    def _near(self, c: Connection, article: Article) -> Iterator[tuple[str, str, str | None]]:
+        cand = c.execute(
+            select(s.articles.c.id, s.articles.c.source, s.articles.c.simhash, s.articles.c.outlet)
+            .join(s.article_bands, s.article_bands.c.article_id == s.articles.c.id)
+            .where(s.article_bands.c.band.in_(dedup.bands(article.simhash)))
+            .distinct()
+        ).all()
+        for cid, csource, csim, coutlet in cand:
+            if dedup.hamming(csim, article.simhash) > dedup.CANDIDATE_BITS:
+                continue
+            other = c.execute(select(s.articles.c.text).where(s.articles.c.id == cid)).scalar_one()
+            if dedup.near_duplicate(article.text, article.simhash, other, csim):
+                yield cid, csource, coutlet
 
     @contextmanager
     def _conn(self, conn: Connection | None) -> Iterator[Connection]:
@@ -244,6 +259,10 @@ class Store:
             return [dict(r) for r in conn.execute(sql, {"q": q, "n": limit}).mappings()]
 
 
+def _other_outlet(mine: str | None, theirs: str | None) -> bool:
+    return bool(mine and theirs and mine.strip().lower() != theirs.strip().lower())
+
+
 def article_record(row: Any) -> dict[str, Any]:
     """The export shape of an article row (CONTRACT.md)."""
     return {
@@ -260,4 +279,5 @@ def article_record(row: Any) -> dict[str, Any]:
         "dateline": row["dateline"],
         "text": row["text"],
         "framing": json.loads(row["framing"] or "{}"),
+        "copy_of": row.get("copy_of"),
     }

@@ -42,7 +42,13 @@ def _m2_event_main(conn: Connection, dialect: str) -> None:
     conn.execute(text(f"UPDATE events SET main = {lead} WHERE main IS NULL"))
 
 
-MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial, _m2_event_main]
+def _m3_article_copy_of(conn: Connection, dialect: str) -> None:
+    """articles.copy_of: the same wire text carried by another outlet."""
+    if "copy_of" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.execute(text("ALTER TABLE articles ADD COLUMN copy_of VARCHAR(32)"))
+
+
+MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial, _m2_event_main, _m3_article_copy_of]
 
 
 def current_version(conn: Connection) -> int:

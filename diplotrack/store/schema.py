@@ -46,6 +46,7 @@ articles = Table(
     Column("dateline", Text),
     Column("text", Text, nullable=False),
     Column("framing", Text, nullable=False, default="{}"),  # JSON object
+    Column("copy_of", String(32)),  # another outlet's article with nearly the same text
     Column("text_hash", String(64), nullable=False, unique=True),
     Column("simhash", BigInteger, nullable=False),
     Column("seq", Integer, nullable=False, index=True),  # ingest order

@@ -15,7 +15,8 @@ from diplotrack.store.db import Store
 from diplotrack.stories import claims, dates, headline, lifecycle, repo, sides
 
 CHUNK = 500
-_ARTICLE_COLS = ("id", "published", "outlet", "url", "source", "seq", "ingested_at", "title", "language")
+_ARTICLE_COLS = ("id", "published", "outlet", "url", "source", "seq", "ingested_at", "title", "language",
+                 "copy_of")
 
 
 def iter_stories(store: Store) -> Iterator[dict[str, Any]]:
@@ -95,6 +96,7 @@ def record(story_id: str, reports: list[tuple[Event, dict[str, Any]]]) -> dict[s
         "summary": headline.summary(_majority(e.event_type for e in events), actor, recipient,
                                     _location(events), _best_date(events), len(articles)),
         "outlets": list(dict.fromkeys(a["outlet"] for a in articles.values() if a.get("outlet"))),
+        "copies": _copies(articles),
         "languages": list(dict.fromkeys(a["language"] for a in articles.values() if a.get("language"))),
         "first_reported": min(published) if published
         else min((a["ingested_at"] for _, a in told), default=None),
@@ -104,6 +106,24 @@ def record(story_id: str, reports: list[tuple[Event, dict[str, Any]]]) -> dict[s
         "announcement": sides.announcement(articles, _countries(actor + recipient)),
         "report_count": len(articles),
     }
+
+
+def _copies(articles: dict[str, dict[str, Any]]) -> list[list[str]]:
+    """Groups of the story's reports that are one wire text carried by several outlets."""
+    root: dict[str, str] = {}
+
+    def find(a: str) -> str:
+        while root.get(a, a) != a:
+            a = root[a]
+        return a
+
+    for aid, art in articles.items():
+        if art.get("copy_of") in articles:
+            root[find(aid)] = find(art["copy_of"])
+    groups: dict[str, list[str]] = {}
+    for aid in articles:
+        groups.setdefault(find(aid), []).append(aid)
+    return [g for g in groups.values() if len(g) > 1]
 
 
 def _best_date(events: list[Event]) -> str | None:
