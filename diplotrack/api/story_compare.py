@@ -21,12 +21,22 @@ def story_detail(store: Store, story: dict[str, Any]) -> dict[str, Any]:
     agree = normalise_claims(claims.get("agree"))
     disagree = normalise_claims(claims.get("disagree"))
     unconfirmed = normalise_claims(claims.get("unconfirmed"))
+    _name_sources(articles, agree + disagree + unconfirmed)
     columns = [_column(a, events, agree, disagree, unconfirmed) for a in articles]
     return {
         "story": story, "columns": columns, "agreements": agree, "disagreements": disagree,
         "unconfirmed": unconfirmed,
         "comparison": _framing_compare(articles, agree + disagree + unconfirmed),
     }
+
+
+def _name_sources(articles: list[dict[str, Any]], claims: list[dict[str, Any]]) -> None:
+    """Each claim also names its articles by outlet and headline ("The Hindu: Indian
+    diplomat meets ..."), for readers; the ids stay for links."""
+    by_id = {a["id"]: a for a in articles}
+    for c in claims:
+        c["sources"] = [{"id": i, "outlet": by_id.get(i, {}).get("outlet"),
+                         "title": by_id.get(i, {}).get("title")} for i in c["article_ids"]]
 
 
 def _column(article: dict[str, Any], events: list[dict[str, Any]],

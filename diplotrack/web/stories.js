@@ -9,7 +9,7 @@ function storyRow(st) {
   return el("tr", {},
     el("td", {}, st.date || "undated"),
     el("td", {}, typeBadge(st.event_type), st.mode ? ` ${st.mode}` : ""),
-    el("td", {}, link(`#/story/${encodeURIComponent(st.id)}`, who(st))),
+    el("td", {}, link(`#/story/${encodeURIComponent(st.id)}`, st.headline || who(st))),
     el("td", {}, place),
     el("td", { class: "num" }, String(st.report_count)),
     el("td", {}, st.status || ""));
@@ -29,17 +29,23 @@ export async function storiesView(root, _parts, params) {
   }
   root.append(el("p", { class: "muted" }, `${data.total} stories, most reported first.`),
     el("table", { class: "list", id: "story-list" },
-      el("thead", {}, el("tr", {}, ["Date", "Category", "Participants", "Place", "Reports", "Status"]
+      el("thead", {}, el("tr", {}, ["Date", "Category", "Story", "Place", "Reports", "Status"]
         .map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, data.items.map(storyRow))),
     pager("stories", params, data.total, offset, PAGE));
+}
+
+// who states a claim: outlets (else headlines), never raw article ids
+function sourceNames(c) {
+  const names = (c.sources || []).map((s) => s.outlet || s.title || "an untitled report");
+  return [...new Set(names)].join("; ");
 }
 
 function claimList(title, claims, kind) {
   return el("section", { class: `claims ${kind}` }, el("h3", {}, title),
     claims.length ? el("ul", {}, claims.map((c) => el("li", {},
       el("strong", {}, c.label), c.value !== null ? `: ${c.value}` : "",
-      c.article_ids.length ? el("span", { class: "muted" }, ` (${c.article_ids.join(", ")})`) : "")))
+      (c.sources || []).length ? el("span", { class: "muted" }, ` (${sourceNames(c)})`) : "")))
       : el("p", { class: "muted" }, "None recorded."));
 }
 
@@ -100,8 +106,9 @@ export async function storyView(root, parts) {
   const data = await api(`stories/${encodeURIComponent(parts[0] || "")}`);
   const st = data.story;
   root.append(el("p", {}, link("#/stories", "← Stories")),
-    el("h2", {}, typeBadge(st.event_type), st.mode ? ` ${st.mode}` : "", " ",
-      who(st)),
+    el("h2", {}, st.headline || who(st)),
+    el("p", { class: "summary" }, typeBadge(st.event_type), st.mode ? ` ${st.mode}` : "", " ",
+      st.summary || who(st)),
     el("p", { class: "muted" }, [st.date || "undated", st.location?.name, `${data.columns.length} reports`,
       st.first_reported ? `first reported ${st.first_reported}` : null]
       .filter(Boolean).join(" · ")),

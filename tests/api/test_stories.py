@@ -42,7 +42,11 @@ def test_story_claims(client):
     differ = {c["value"]: c["article_ids"] for c in body["disagreements"]}
     assert differ == {"minister": ["a1"], "envoy": ["a2"]}
     col = {c["article"]["id"]: c for c in body["columns"]}["a2"]
-    assert {"label": "level (USA)", "value": "envoy", "article_ids": ["a2"], "kind": "disagree"} in col["claims"]
+    mine = {"label": "level (USA)", "value": "envoy", "article_ids": ["a2"], "kind": "disagree",
+            "sources": [{"id": "a2", "outlet": "Global Times", "title": col["article"]["title"]}]}
+    assert mine in col["claims"]
+    # claims name their outlets for readers
+    assert agreed["location"]["sources"][0]["outlet"] in {"The Washington Post", "Global Times"}
 
 
 def test_story_framing_comparison_when_available(client):

@@ -77,6 +77,12 @@ def test_story_view_shows_articles_side_by_side(page, server):
     for expected in ("The Washington Post", "Global Times", "opinion", "hegemonic bully",
                      "“The hegemonic bully”", "“Antony Blinken”", "71%"):
         assert expected in text
+    # a story has a headline; its claims name outlets, never article ids
+    assert page.locator("#view h2").first.inner_text() in {
+        "Blinken meets Wang Yi in Beijing", "US envoy's Beijing trip shows Washington's arrogance"}
+    claims = page.locator("section.claims").first.inner_text()
+    assert "(a1" not in claims and "a2)" not in claims
+    assert "The Washington Post" in claims or "Global Times" in claims
     shot(page, "story")
 
 
