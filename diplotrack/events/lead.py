@@ -221,7 +221,12 @@ class LeadEvent:
         lead = choose_main(events, sents, heads, cfg) if heads else None
         lead = lead or first_reported(events)
         if lead is not None:
-            lead.lead = lead.main = True
+            # a headline of no PLOVER event over PLOVER events ("Press Briefing by Press
+            # Secretary Jen Psaki, August 6, 2021"): the text reports statements on many
+            # things, none of them its main event
+            lead.lead, lead.main = True, not (top == NONE and lead.event_type != OTHER)
+            for e in events:
+                e.main = e.main and lead.main
             lead.lede = " ".join(s.text for s in sents)
             lead.lede_names = tuple(dict.fromkeys(t.text for s in sents for t in s if t.pos_ == "PROPN"))
             events = fold_into_main(events)

@@ -96,6 +96,8 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
             if (m.bar is None and m.one_side_undated and not historical
                     and not lifecycle.enough_without_date(cfg, m.parts, m.specific)):
                 continue
+            if not ev.main:  # a mention links an article to a story: only on clear evidence
+                bar += float(cfg["mention_margin"])
             if m.score >= bar:
                 out.append(Candidate(m.score, ev, story, m.score - bar))
     return out
