@@ -84,7 +84,8 @@ def run_set(gs: GoldSet, shared: Path, out: Path, docs: set[str] | None = None, 
 def _part_gold(gs: GoldSet, which: str, root: Path) -> Path:
     """A gold folder with only the part's files (symlinks), as the scorer reads one."""
     (root / "events").mkdir(parents=True)
-    for doc, part in (gs.parts or {}).items():
+    parts = gs.parts or {f.stem: "train" for f in (gs.gold_dir / "events").glob("*.yaml")}
+    for doc, part in parts.items():
         if which in {part, "all"}:
             stem = Path(doc).stem
             (root / "events" / f"{stem}.yaml").symlink_to((gs.gold_dir / "events" / f"{stem}.yaml").resolve())
