@@ -117,22 +117,49 @@ def report(name: str, model: LinearModel, examples: list[Example]) -> None:
               f"macro-F1 {macro_f1(pairs):.3f}")
 
 
-def threshold(train: list[Example], settings: dict) -> float:
-    """The confidence below which records are dropped: the best F1 of the records kept
-    (label 1 kept: right; label 0 kept: a false alarm; label 1 dropped: a miss), with
-    each record's confidence from a verifier fitted without its fold."""
+def out_of_fold(train: list[Example], settings: dict) -> list[tuple[float, bool, bool]]:
+    """(confidence, right, lead) of each training record, from a verifier fitted without
+    its fold."""
     from diplotrack.events.classify.oof import FOLDS, fold_of
 
-    scored: list[tuple[float, str, bool]] = []
+    scored: list[tuple[float, bool, bool]] = []
     for k in range(FOLDS):
         m = fit([e for e in train if fold_of(e.group) != k], settings, 0)
-        scored += [(m.proba(e.features)["1"], e.label, "lead" in e.features)
+        scored += [(m.proba(e.features)["1"], e.label == "1", "lead" in e.features)
                    for e in train if fold_of(e.group) == k]
+    return scored
+
+
+def platt(scored: list[tuple[float, bool, bool]]) -> list[float]:
+    """Platt scaling of out-of-fold confidences: [a, b] of sigmoid(a * logit(p) + b)."""
+    from sklearn.linear_model import LogisticRegression
+
+    x = np.array([[_logit(p)] for p, _, _ in scored])
+    y = np.array([ok for _, ok, _ in scored])
+    lr = LogisticRegression(C=1.0).fit(x, y)
+    return [float(lr.coef_[0][0]), float(lr.intercept_[0])]
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return float(np.log(p / (1 - p)))
+
+
+def calibrated(meta: dict, p: float) -> float:
+    from diplotrack.events.classify.verify import calibrate
+
+    return calibrate(meta, p)
+
+
+def threshold(scored: list[tuple[float, bool, bool]]) -> float:
+    """The confidence below which records are dropped: the best F1 of the records kept
+    (right and kept: a hit; wrong and kept: a false alarm; right and dropped: a miss),
+    out of fold. Lead events are always kept."""
     best_f1, best_t = -1.0, 0.0
     for t in [x / 100 for x in range(0, 80, 2)]:
-        tp = sum(lab == "1" and (p >= t or lead) for p, lab, lead in scored)
-        fp = sum(lab == "0" and (p >= t or lead) for p, lab, lead in scored)
-        fn = sum(lab == "1" and not (p >= t or lead) for p, lab, lead in scored)
+        tp = sum(ok and (p >= t or lead) for p, ok, lead in scored)
+        fp = sum(not ok and (p >= t or lead) for p, ok, lead in scored)
+        fn = sum(ok and not (p >= t or lead) for p, ok, lead in scored)
         f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
         if f1 > best_f1 + 1e-9:
             best_f1, best_t = f1, t
@@ -140,16 +167,14 @@ def threshold(train: list[Example], settings: dict) -> float:
     return best_t
 
 
-def reliability(model: LinearModel, examples: list[Example]) -> None:
-    """Of the records given a confidence in each band, how many were right, per part."""
-    for part in ("train", "test"):
-        rows = [(model.proba(e.features)["1"], e.label == "1") for e in examples if e.part == part]
-        cells = []
-        for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
-            band = [ok for p, ok in rows if lo <= p < lo + 0.2 or (lo == 0.8 and p >= 1.0)]
-            if band:
-                cells.append(f"[{lo:.1f},{lo + 0.2:.1f}) {sum(band)}/{len(band)}")
-        print(f"  verifier reliability {part}: " + "; ".join(cells))
+def reliability(name: str, rows: list[tuple[float, bool]]) -> None:
+    """Of the records given a confidence in each band, how many were right."""
+    cells = []
+    for lo in (0.0, 0.2, 0.4, 0.6, 0.8):
+        band = [ok for p, ok in rows if lo <= p < lo + 0.2 or (lo == 0.8 and p >= 1.0)]
+        if band:
+            cells.append(f"[{lo:.1f},{lo + 0.2:.1f}) {sum(band)}/{len(band)} = {sum(band) / len(band):.2f}")
+    print(f"  verifier reliability {name}: " + "; ".join(cells))
 
 
 def _cached(path: Path | None, make):
@@ -199,8 +224,13 @@ def main(argv: list[str] | None = None) -> None:
         model = fit(train, settings, seed)
         print(f"{name}: {len(train)} training examples, {len(model.index)} features")
         if name == "verifier":
-            model.meta["min_confidence"] = threshold(train, settings)
-            reliability(model, mine)
+            oof = out_of_fold(train, settings)
+            model.meta["platt"] = platt(oof)
+            oof = [(calibrated(model.meta, p), ok, lead) for p, ok, lead in oof]
+            model.meta["min_confidence"] = threshold(oof)
+            reliability("train (out of fold)", [(p, ok) for p, ok, _ in oof])
+            reliability("test", [(calibrated(model.meta, model.proba(e.features)["1"]), e.label == "1")
+                                 for e in mine if e.part == "test"])
         report(name, model, mine)
         if not args.check:
             WEIGHTS.mkdir(exist_ok=True)

@@ -6,12 +6,15 @@ modality and position, the article's genre, how well headline and trigger
 models fit it) and gives the probability that a hand annotator would record it
 so: category and every participant right. It is fitted on the training parts
 out of fold (diplotrack.events.classify.train), so its probabilities are
-calibrated on records the other models had not seen. Records below the
-`min_confidence` chosen with it (the best F1 of kept records, out of fold) are
-dropped, except the article's lead event.
+calibrated on records the other models had not seen, then Platt-scaled on
+those out-of-fold probabilities. Records below the `min_confidence` chosen with
+it (the best F1 of kept records, out of fold) are dropped, except the article's
+lead event.
 """
 
 from __future__ import annotations
+
+import math
 
 from diplotrack.events.classify.models import model
 from diplotrack.models import Event, Participant
@@ -61,6 +64,13 @@ def event_features(e: Event, genre: str | None, heads: dict[str, float]) -> dict
     return f
 
 
+def calibrate(meta: dict, p: float) -> float:
+    """The verifier's probability through the Platt scaling fitted out of fold."""
+    a, b = meta.get("platt") or (1.0, 0.0)
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return float(1.0 / (1.0 + math.exp(-(a * math.log(p / (1 - p)) + b))))
+
+
 def verify(events: list[Event], genre: str | None, heads: dict[str, float]) -> list[Event]:
     """Set each record's confidence from the verifier; drop the unlikely ones (below
     the threshold chosen with the model on the training parts)."""
@@ -72,7 +82,7 @@ def verify(events: list[Event], genre: str | None, heads: dict[str, float]) -> l
     min_confidence = float(m.meta.get("min_confidence", 0.0))
     out = []
     for e in events:
-        e.confidence = m.proba(e.verifier_features).get("1", e.confidence)
+        e.confidence = calibrate(m.meta, m.proba(e.verifier_features).get("1", e.confidence))
         if e.lead or e.confidence >= min_confidence:
             out.append(e)
     out.sort(key=lambda e: (not e.main, -e.confidence))
