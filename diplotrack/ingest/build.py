@@ -26,6 +26,7 @@ from diplotrack.ingest.metadata import (
     outlet_for_url,
     outlet_named,
     parse_header,
+    site_of,
     split_authors,
 )
 from diplotrack.models import Article, RawDocument
@@ -159,7 +160,7 @@ def _outlet(fields: dict[str, Any], found: Extracted, from_text: str | None, url
         return outlet_named(given) or outlet_named(first) or given
     if found.outlet:
         return outlet_named(found.outlet) or outlet_for_url(url) or found.outlet
-    return from_text or outlet_for_url(url)
+    return from_text or outlet_for_url(url) or site_of(url)
 
 
 def _language(fields: dict[str, Any], text: str) -> str:

@@ -68,6 +68,28 @@ def outlet_for_url(url: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _extractor():  # noqa: ANN202
+    import tldextract
+
+    # the public-suffix list bundled with the package: never fetched at run time
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
+
+
+def site_of(url: str | None) -> str | None:
+    """The site a URL belongs to, as its registered domain ("khaleejtimes.com",
+    "bbc.co.uk", "panafricannews.blogspot.com"): an outlet the registry does not know
+    is still named by its address."""
+    if not url:
+        return None
+    try:
+        found = _extractor()(url)
+    except ValueError:
+        return None
+    site = found.top_domain_under_public_suffix
+    return site.lower() or None
+
+
 # ---------------------------------------------------------------- authors
 _BY = re.compile(r"^(?:(?:written|words|reporting|story|text)\s+)?by[:\s]\s*(.+)$", re.I)
 _AUTHOR_LABEL = re.compile(r"^(?:authors?|byline|reporter|writer)\s*:\s*(.+)$", re.I)

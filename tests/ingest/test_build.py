@@ -231,7 +231,21 @@ def test_markdown_fixture(fixtures):
     assert art.genre == "press_release"
     assert art.text.startswith("The United States welcomes")
     assert "[Egypt]" not in art.text and "*honor*" not in art.text and "###" not in art.text
-    assert art.outlet is None and art.published == "2024-05-02"
+    # an outlet the registry does not know is named by its site's address
+    assert art.outlet == "example.gov" and art.published == "2024-05-02"
+
+
+def test_outlet_from_the_url():
+    from diplotrack.ingest.metadata import site_of
+
+    def outlet(url: str) -> str | None:
+        return build_article(RawDocument("r.jsonl#1", BODY, "record", {"url": url})).outlet
+
+    assert outlet("https://www.dawn.com/news/1871171/x") == "Dawn"  # the registry's name
+    assert outlet("https://www.khaleejtimes.com/uae/x") == "khaleejtimes.com"
+    assert site_of("https://news.bbc.co.uk/2/hi/x") == "bbc.co.uk"
+    assert site_of("http://panafricannews.blogspot.com/2025/04/x.html") == "panafricannews.blogspot.com"
+    assert site_of(None) is None and site_of("not a url") is None
 
 
 def test_html_genre_from_schema_type_and_section():
