@@ -2,6 +2,9 @@
 
     python bench/fundus_eval.py [--data DIR] [--json] [--details]
 
+Figures for the training and test parts of the page set (diplotrack.evaluation.split,
+keyed by page id) and for all pages.
+
 For each page of DIR/gold.jsonl: build_article on the page's HTML (given its
 URL, as a crawler would know it), then
   title    normalised exact match (case, punctuation and spacing ignored)
@@ -27,6 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from diplotrack.errors import InputError  # noqa: E402
+from diplotrack.evaluation.split import part  # noqa: E402
 from diplotrack.ingest.build import build_article  # noqa: E402
 from diplotrack.models import RawDocument  # noqa: E402
 
@@ -109,9 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     rows = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     results = [score_page(row, args.data) for row in rows]
-    summary = summarise(results)
+    parts = {which: summarise([r for r in results if which == "all" or part("fundus-en", r["id"]) == which])
+             for which in ("train", "test", "all")}
     if args.json:
-        print(json.dumps({"summary": summary, "pages": results} if args.details else summary))
+        print(json.dumps({"summary": parts, "pages": results} if args.details else parts))
         return 0
     if args.details:
         for r in results:
@@ -122,8 +127,10 @@ def main(argv: list[str] | None = None) -> int:
                 for k in misses:
                     key = "published" if k == "date" else k
                     print(f"    {k}: got {r['got'][key]!r} gold {r['gold'][key]!r}")
-    for key, value in summary.items():
-        print(f"{key:15s} {value:.3f}" if isinstance(value, float) else f"{key:15s} {value}")
+    print(f"{'':15s} {'train':>7s} {'test':>7s} {'all':>7s}")
+    for key in parts["all"]:
+        cells = [parts[w][key] for w in ("train", "test", "all")]
+        print(f"{key:15s} " + " ".join(f"{v:7.3f}" if isinstance(v, float) else f"{v:7d}" for v in cells))
     return 0
 
 

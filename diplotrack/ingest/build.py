@@ -22,13 +22,10 @@ from diplotrack.ingest.metadata import (
     clean_author,
     detect_language,
     find_dateline,
-    is_publisher,
-    outlet_for_url,
-    outlet_named,
     parse_header,
-    site_of,
     split_authors,
 )
+from diplotrack.ingest.outlets import is_publisher, outlet_for_url, outlet_named, outlet_of_url
 from diplotrack.models import Article, RawDocument
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
@@ -160,7 +157,7 @@ def _outlet(fields: dict[str, Any], found: Extracted, from_text: str | None, url
         return outlet_named(given) or outlet_named(first) or given
     if found.outlet:
         return outlet_named(found.outlet) or outlet_for_url(url) or found.outlet
-    return from_text or outlet_for_url(url) or site_of(url)
+    return from_text or outlet_of_url(url, "\n".join(found.paragraphs))
 
 
 def _language(fields: dict[str, Any], text: str) -> str:

@@ -1,93 +1,16 @@
 """Metadata from text: headline, byline, outlet and date lines of a header,
-dateline, language; author-name normalisation; outlets from data/outlets.yaml."""
+dateline, language; author-name normalisation (outlets: ingest/outlets.py)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from pathlib import Path
-from urllib.parse import urlsplit
 
-import yaml
-
-from diplotrack.ingest.clean import DATA_DIR
+from diplotrack.ingest.clean import MAX_BOILERPLATE_CHARS, load_boilerplate
 from diplotrack.ingest.dates import date_line
+from diplotrack.ingest.outlets import name_key, outlet_named
 
 HEADER_SCAN = 8  # paragraphs at the top that may hold title, byline, outlet, date
-
-
-# ---------------------------------------------------------------- outlets
-@dataclass(frozen=True)
-class Outlets:
-    by_name: dict[str, str]  # normalised name or alias -> canonical name
-    by_domain: dict[str, str]
-    publishers: frozenset[str]  # normalised names of publishing companies
-
-
-def _key(name: str) -> str:
-    name = re.sub(r"^the\s+", "", name.strip().lower())
-    return re.sub(r"[^\w/]+", " ", name).strip()
-
-
-@lru_cache(maxsize=4)
-def load_outlets(path: Path = DATA_DIR / "outlets.yaml") -> Outlets:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    by_name: dict[str, str] = {}
-    by_domain: dict[str, str] = {}
-    for item in data.get("outlets") or []:
-        name = item["name"]
-        for alias in [name, *(item.get("aliases") or [])]:
-            by_name[_key(str(alias))] = name
-        for domain in item.get("domains") or []:
-            by_domain[domain.lower()] = name
-    publishers = frozenset(_key(str(p)) for p in data.get("publishers") or [])
-    return Outlets(by_name, by_domain, publishers)
-
-
-def is_publisher(name: str) -> bool:
-    return _key(name) in load_outlets().publishers
-
-
-def outlet_named(text: str) -> str | None:
-    """The canonical outlet when `text` is (only) an outlet's name or alias."""
-    if len(text) > 60:
-        return None
-    return load_outlets().by_name.get(_key(text))
-
-
-def outlet_for_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    domains = load_outlets().by_domain
-    while host:
-        if host in domains:
-            return domains[host]
-        host = host.partition(".")[2]
-    return None
-
-
-@lru_cache(maxsize=1)
-def _extractor():  # noqa: ANN202
-    import tldextract
-
-    # the public-suffix list bundled with the package: never fetched at run time
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True)
-
-
-def site_of(url: str | None) -> str | None:
-    """The site a URL belongs to, as its registered domain ("khaleejtimes.com",
-    "bbc.co.uk", "panafricannews.blogspot.com"): an outlet the registry does not know
-    is still named by its address."""
-    if not url:
-        return None
-    try:
-        found = _extractor()(url)
-    except ValueError:
-        return None
-    site = found.top_domain_under_public_suffix
-    return site.lower() or None
 
 
 # ---------------------------------------------------------------- authors
@@ -212,12 +135,12 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
         return head
     start = 0
     # above the headline: "OPINION", "Source: https://...", a date line, the site's name,
-    # "News ID: 136068", "2 mins read"
+    # "News ID: 136068", "2 mins read", a photo caption
     while start < min(len(paragraphs) - 1, HEADER_SCAN) and _above_title(paragraphs[start], head):
         head.consumed.add(start)
         start += 1
     first = paragraphs[start]
-    if known_title and _key(first) == _key(known_title):
+    if known_title and name_key(first) == name_key(known_title):
         head.consumed.add(start)
         start += 1
     elif (not known_title and len(paragraphs) > start + 1 and looks_like_headline(first)
@@ -243,6 +166,8 @@ def _above_title(line: str, head: Header) -> bool:
     if _LABEL.match(line) or url_line(line) or _FURNITURE.match(line.strip()):
         _header_segment(line, head)
         return True
+    if len(line) <= MAX_BOILERPLATE_CHARS and load_boilerplate().drop.search(line):
+        return True  # a photo caption or a sharing bar above the headline
     if date_line(line) or (len(line) <= 60 and outlet_named(line)):
         return _header_line(line, head)
     return False

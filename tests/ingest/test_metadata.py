@@ -16,10 +16,9 @@ from diplotrack.ingest.metadata import (
     byline,
     find_dateline,
     looks_like_headline,
-    outlet_for_url,
-    outlet_named,
     split_authors,
 )
+from diplotrack.ingest.outlets import outlet_for_url, outlet_named
 from diplotrack.ingest.sniff import decode, sniff_kind
 
 
