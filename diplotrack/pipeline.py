@@ -28,6 +28,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from diplotrack import framing, stories
 from diplotrack.errors import AnalysisError, DuplicateArticle, InputError, StoreFailure
+from diplotrack.events import multilingual
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
@@ -212,10 +213,12 @@ def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Anal
     for article in batch:
         doc = docs.get(article.id)
         note = None
-        if doc is None:
+        events: list[Event] = list(doc._.events or []) if doc is not None else []
+        if doc is None and article.language in multilingual.languages():
+            events = multilingual.extract(article)
+        elif doc is None:
             note = f"{article.source}: language '{article.language}', event extraction skipped"
         article.framing = framing.analyze(article.text, doc)
-        events: list[Event] = list(doc._.events or []) if doc is not None else []
         for ev in events:
             ev.article_id = article.id
         results.append((article, events, note))

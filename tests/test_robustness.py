@@ -20,11 +20,12 @@ def _records() -> list[dict[str, object]]:
     no_punctuation = "\n".join(" ".join(other[(i * 7 + j) % len(other)] for j in range(40)) for i in range(60))
     table = "\n".join(["Country | Visits | Agreements | Date", "---|---|---|---"] +
                       [f"Pakistan | {i} | {i % 3} | 2025-0{1 + i % 9}-1{i % 9}" for i in range(200)])
-    german = ("Die Bundesregierung hat zwei Vertreter der Taliban als Konsularbeamte akkreditiert, "
-              "teilte das Auswärtige Amt am Donnerstag in Berlin mit. ") * 10
+    # a language without event cues (data/cues.yaml): stored, events skipped with a note
+    dutch = ("De Nederlandse regering heeft twee vertegenwoordigers van de Taliban geaccrediteerd als "
+             "consulaire ambtenaren, meldde het ministerie van Buitenlandse Zaken donderdag in Den Haag. ") * 10
     no_events = ("The recipe calls for two cups of flour, a pinch of salt and an hour of patience. "
                  "Knead the dough until it is smooth, then let it rest in a warm place. ") * 10
-    texts = {"long": long_sentence, "nopunct": no_punctuation, "table": table, "de": german, "none": no_events}
+    texts = {"long": long_sentence, "nopunct": no_punctuation, "table": table, "nl": dutch, "none": no_events}
     return [{"id": k, "text": v, "published": "2025-09-21"} for k, v in texts.items()]
 
 
@@ -36,13 +37,13 @@ def test_awkward_articles_ingest_and_keep_their_text(tmp_path, full_nlp):
         report = Pipeline(store, nlp=full_nlp).ingest([str(corpus)])
         assert not report.failed, [str(f) for f in report.failed]
         articles = {a["source"].rsplit("#", 1)[1]: a for a in store.iter_articles()}
-        assert set(articles) == {"long", "nopunct", "table", "de", "none"}
-        assert articles["de"]["language"] == "de"
-        assert any("language 'de'" in n for n in report.notes)  # events skipped, with the reason
+        assert set(articles) == {"long", "nopunct", "table", "nl", "none"}
+        assert articles["nl"]["language"] == "nl"
+        assert any("language 'nl'" in n for n in report.notes)  # events skipped, with the reason
         by_article = {}
         for ev in store.iter_events():
             by_article.setdefault(ev.article_id, []).append(ev)
-        assert articles["none"]["id"] not in by_article and articles["de"]["id"] not in by_article
+        assert articles["none"]["id"] not in by_article and articles["nl"]["id"] not in by_article
         for ev in store.iter_events():
             text = next(a["text"] for a in articles.values() if a["id"] == ev.article_id)
             for e in ev.evidence:

@@ -1,0 +1,122 @@
+"""The multilingual event coder: cues and names per sentence (see the package doc)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from diplotrack.actors.registry import load_registry
+from diplotrack.events.merge import event_id
+from diplotrack.events.multilingual import cues as cue_table
+from diplotrack.events.multilingual.names import Found, find
+from diplotrack.events.multilingual.text import NO_SPACES, fold, sentences, words
+from diplotrack.models import Article, Event, Evidence, Location, Participant
+
+LEDE_SENTENCES = 3  # the headline and the first sentences: where main events are reported
+MIN_WORDS = 4  # a shorter line (a dateline, a label) is not a sentence of the lede
+CONFIDENCE = {"main": 0.55, "two": 0.45, "one": 0.3}
+# "today" and "yesterday", as news in each language writes them (days before publication)
+RELATIVE_DAYS = {
+    "today": (0, ["امروز", "اليوم", "сегодня", "bugün", "今天", "今日", "آج", "آج", "आज", "aujourd'hui", "heute", "hoy", "نن"]),
+    "yesterday": (1, ["دیروز", "أمس", "вчера", "dün", "昨天", "昨日", "گزشتہ روز", "कल", "hier", "gestern", "ayer", "پرون"]),
+}
+_DATELINE = re.compile(r"\s*[^\W\d][^:\n\d]{1,30}?\s*[:：]\s*|\s*[^\W\d][^\n\d–—-]{1,30}?\s+[–—-]\s+")
+_DIGIT_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
+
+
+def extract(article: Article) -> list[Event]:
+    """The events of a non-English article, main events first."""
+    language = article.language
+    if language not in cue_table.languages():
+        return []
+    units: list[tuple[str, tuple[int, int] | None]] = [(article.title, None)] if article.title else []
+    spans = list(sentences(article.text))
+    if spans:  # "اسلام آباد: ..." names where the report was filed, not where it happened
+        start, end = spans[0]
+        if m := _DATELINE.match(article.text, start, end):
+            spans[0] = (m.end(), end)
+    units += [(article.text[s:e], (s, e)) for s, e in spans]
+    events: list[Event] = []
+    n = 0
+    carried: list[Participant] = []
+    for text, span in units:
+        if len(words(text)) < MIN_WORDS and language not in NO_SPACES:
+            continue  # a dateline or a label on its own line
+        lede = n < LEDE_SENTENCES
+        n += 1
+        names = find(text, language)
+        actors = _participants([f for f in names if not f.name.place], article.published)
+        if lede:  # "he met ...": the parties the lede has named carry over
+            with_carried = [*carried, *(a for a in actors if all(a.id != c.id for c in carried))]
+            actors = actors if len(actors) >= 2 else with_carried
+            carried = with_carried
+        event = _sentence_event(article, text, span, lede, actors, [f for f in names if f.name.place])
+        if event is not None and not _fold_into(events, event):
+            events.append(event)
+    taken: set[str] = set()
+    for event in events:
+        event.id = event_id(event, taken)
+        taken.add(event.id)
+    if events and events[0].main:
+        events[0].lead = True
+    return events
+
+
+def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, lede: bool,
+                    actors: list[Participant], places: list[Found]) -> Event | None:
+    language = article.language
+    found = cue_table.find(text, language)
+    if not found or not actors or (len(actors) < 2 and not lede):
+        return None
+    cue = found[0]
+    evidence = [Evidence(text.strip(), *span)] if span else []
+    return Event(
+        id="", article_id=article.id, event_type=cue.category, mode=cue.mode, context=["diplomatic"],
+        actor=actors[:1], recipient=actors[1:], date=_date(text, language, article.published, lede),
+        location=Location(places[0].text, places[0].name.actor_id) if places else None,
+        evidence=evidence, confidence=CONFIDENCE["main" if lede else "two" if len(actors) > 1 else "one"],
+        trigger=f"{cue.gloss} ({cue.text})", status="occurred", main=lede,
+        lede=text if lede else None,
+    )
+
+
+def _participants(found: list[Found], published: str | None) -> list[Participant]:
+    reg = load_registry()
+    out: list[Participant] = []
+    for f in found:
+        if f.name.actor_id not in reg.actors:
+            continue
+        p = reg.participant(f.name.actor_id, f.text, published)
+        if all(q.id != p.id for q in out):
+            out.append(p)
+    return out
+
+
+def _fold_into(events: list[Event], event: Event) -> bool:
+    """A later report of an event already found (same category and parties) adds evidence."""
+    ids = {p.id for p in event.participants()}
+    for other in events:
+        if other.event_type == event.event_type and ids <= {p.id for p in other.participants()}:
+            other.evidence += event.evidence
+            if not other.evidence or other.evidence[0] is not event.evidence[:1]:
+                pass
+            return True
+    return False
+
+
+def _date(text: str, language: str, published: str | None, lede: bool) -> str | None:
+    if m := _DIGIT_DATE.search(text):
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        except ValueError:
+            return None
+    if not (lede and published):
+        return None
+    folded = fold(text)
+    for days, markers in RELATIVE_DAYS.values():
+        if any(fold(w) in folded for w in markers):
+            try:
+                return (date.fromisoformat(published[:10]) - timedelta(days=days)).isoformat()
+            except ValueError:
+                return None
+    return None
