@@ -116,6 +116,15 @@ def before(a: str, b: str, day_tolerance: int = 0) -> bool:
     return pa[1] + timedelta(days=day_tolerance) < pb[0]
 
 
+def published_apart(a: str | None, b: str | None, days: int) -> bool:
+    """True when both publication dates are known to the day or month and lie more
+    than `days` apart."""
+    pa, pb = parse(a), parse(b)
+    if not pa or not pb or "year" in (pa[2], pb[2]):
+        return False
+    return abs((pa[0] - pb[0]).days) > days
+
+
 def span_union(a: list[str], b: list[str]) -> list[str]:
     """The smallest [first, last] day span covering both ([] is unknown)."""
     if not a or not b:

@@ -53,12 +53,15 @@ def threshold(cfg: dict, event_historical: bool, one_side_undated: bool) -> floa
     return float(cfg["threshold"])
 
 
-def enough_without_date(cfg: dict, parts: dict[str, float], specific: bool = True) -> bool:
+def enough_without_date(cfg: dict, parts: dict[str, float], specific: bool = True,
+                        cross_language: bool = False) -> bool:
     """With no date to compare, the wording or the place must also agree, or
     everything else must: the same category, participants and mode.
 
     When the shared participants are only generic groups ("civilians", "police"),
     that says little: the same place and specific shared wording are both needed.
+    Reports in two languages share no wording to compare (and a cue word's mode is
+    rough): the same category and participants suffice.
     """
     words = parts.get("words", 0.0)
     same_place = parts.get("location", 0.0) >= float(cfg["location_same_place"])
@@ -66,5 +69,8 @@ def enough_without_date(cfg: dict, parts: dict[str, float], specific: bool = Tru
         return same_place and words >= float(cfg["undated_generic_min_words"])
     if words >= float(cfg["undated_min_words"]) or same_place:
         return True
+    if cross_language:
+        return (parts.get("category", 0.0) >= 1.0
+                and parts.get("participants", 0.0) >= float(cfg["cross_language_min_participants"]))
     return (parts.get("category", 0.0) >= 1.0 and parts.get("participants", 0.0) >= 0.99
             and parts.get("mode", 0.0) >= float(cfg["mode_same"]))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from diplotrack.models import Article, Event
-from diplotrack.stories import config, keys, lifecycle, repo
+from diplotrack.stories import config, dates, keys, lifecycle, repo
 from diplotrack.stories.profile import Profile
 from diplotrack.stories.repo import StoryRow
 from diplotrack.stories.score import score
@@ -43,7 +43,7 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     pending = [e for e in events if e.id not in known]
     if not pending:
         return
-    profiles = {e.id: Profile.of_event(e, article.published, article.title, article.text)
+    profiles = {e.id: Profile.of_event(e, article.published, article.title, article.text, article.language)
                 for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
     taken: dict[str, StoryRow] = {}
@@ -83,6 +83,7 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
     for ev, ids in zip(events, found, strict=True):
         seen: set[str] = set()
         historical = lifecycle.is_historical(ev)
+        by_parties: list[Candidate] = []  # joined on category and parties alone (see below)
         for sid in ids:
             story = rows.get(sid)
             if story is None or story.id in seen or article.id in story.profile.articles \
@@ -93,13 +94,25 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
             if m is None:
                 continue
             bar = m.bar if m.bar is not None else lifecycle.threshold(cfg, historical, m.one_side_undated)
-            if (m.bar is None and m.one_side_undated and not historical
-                    and not lifecycle.enough_without_date(cfg, m.parts, m.specific)):
+            undated = m.bar is None and m.one_side_undated and not historical
+            if undated and not lifecycle.enough_without_date(cfg, m.parts, m.specific):
+                cross = not profiles[ev.id].shares_language(story.profile)
+                if not (cross and lifecycle.enough_without_date(cfg, m.parts, m.specific, cross)):
+                    continue
+                if m.score >= bar:
+                    by_parties.append(Candidate(m.score, ev, story, m.score - bar))
                 continue
             if not ev.main:  # a mention links an article to a story: only on clear evidence
+                if m.one_side_undated and not story.profile.main and dates.published_apart(
+                        article.published, story.profile.published, int(cfg["mention_gap_days"])):
+                    continue  # undated passing remarks in reports months apart: two happenings
                 bar += float(cfg["mention_margin"])
             if m.score >= bar:
                 out.append(Candidate(m.score, ev, story, m.score - bar))
+        # an undated report in another language that only category and parties tie to a
+        # story cannot tell two occasions of those parties apart: it joins one story only
+        if len(by_parties) == 1:
+            out += by_parties
     return out
 
 

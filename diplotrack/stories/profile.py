@@ -38,6 +38,7 @@ class Profile:
     occasion: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # articles that only mention it
     main: int = 0  # how many of its reports are main events of their articles
+    languages: dict[str, int] = field(default_factory=dict)  # of its reports: wording compares within one
     merged_into: str | None = None
 
     # ---- derived ----------------------------------------------------------------
@@ -68,7 +69,7 @@ class Profile:
 
     @classmethod
     def of_event(cls, ev: Event, published: str | None = None, title: str | None = None,
-                 body: str | None = None) -> Profile:
+                 body: str | None = None, language: str | None = None) -> Profile:
         """An article's lead event also keeps the wording of its lede and title,
         figures included, and of the top of its text (`body`); a lead event
         outside PLOVER is known by these alone. Stories stored before texts were
@@ -103,6 +104,7 @@ class Profile:
             published=dates.normalise(published),
             occasion=occasion(ev, published, int(cfg["occasion_lag_days"])) if ev.main else [],
             main=1 if ev.main else 0,
+            languages={language: 1} if language else {},
         )
 
     def note_mention(self, article_id: str) -> None:
@@ -122,7 +124,7 @@ class Profile:
             (self.categories, other.categories), (self.participants, other.participants),
             (self.dates, other.dates), (self.places, other.places),
             (self.countries, other.countries), (self.modes, other.modes),
-            (self.statuses, other.statuses),
+            (self.statuses, other.statuses), (self.languages, other.languages),
         ):
             for k, v in theirs.items():
                 mine[k] = mine.get(k, 0) + v
@@ -140,6 +142,11 @@ class Profile:
         self.main += other.main
         self.occasion = dates.span_union(self.occasion, other.occasion)
         self.mentions += [a for a in other.mentions if a not in self.mentions and a not in self.articles]
+
+    def shares_language(self, other: Profile) -> bool:
+        """Whether their wording can be compared (stories stored before languages were
+        kept are taken to share one)."""
+        return not (self.languages and other.languages) or bool(set(self.languages) & set(other.languages))
 
     # ---- persistence --------------------------------------------------------------
 
@@ -226,11 +233,23 @@ def participant_ids(ev: Event) -> list[str]:
         if config.is_generic(whole):
             ids = [whole]
         elif p.kind in ACTS_FOR_COUNTRY and p.country:
-            ids.append(p.country.lower())
+            ids.append(_acting_for(p.country, ev.date))
         for pid in ids:
             if pid and pid not in seen:
                 seen.append(pid)
     return seen
+
+
+def _acting_for(country: str, when: str | None) -> str:
+    """The actor that acts for a country at the event's date (else now): an Afghan
+    minister after August 2021 acts for the Taliban, as "Afghanistan" does."""
+    from diplotrack.actors.registry import PRESENT, load_registry
+
+    reg = load_registry()
+    state = reg.actors.get(country.upper())
+    if state is None:
+        return country.lower()
+    return reg.successor(state, (when or PRESENT)[:10]).id.lower()
 
 
 def match_id(pid: str) -> str:

@@ -66,9 +66,10 @@ def plover_score(a: Profile, b: Profile, cfg: dict[str, Any]) -> Match | None:
     parts["date"] = when
     parts["location"] = location_score(a, b, cfg)
     parts["mode"] = mode_score(a, b, cfg)
-    parts["words"] = text.cosine(a.words, b.words)
+    if a.shares_language(b):  # reports in two languages share no wording to weigh
+        parts["words"] = text.cosine(a.words, b.words)
     weights = cfg["weights"]
-    total = sum(weights[k] * v for k, v in parts.items()) / sum(weights.values())
+    total = sum(weights[k] * v for k, v in parts.items()) / sum(weights[k] for k in parts)
     shared = core(a.participants, a.n, cfg) & core(b.participants, b.n, cfg)
     specific = any(not config.is_generic(pid) for pid in shared)
     # registry actors have bare ids; others carry their kind ("org:microsoft", "grc:police")
@@ -107,10 +108,7 @@ def _dated(p: Profile) -> bool:
 def _published_apart(a: Profile, b: Profile, days: int) -> bool:
     """A lede reports news: ledes published further apart than this are not
     reports of one happening (background mentions are not leads)."""
-    pa, pb = dates.parse(a.published), dates.parse(b.published)
-    if not pa or not pb or "year" in (pa[2], pb[2]):
-        return False
-    return abs((pa[0] - pb[0]).days) > days
+    return dates.published_apart(a.published, b.published, days)
 
 
 def core(counts: dict[str, Any], n: int, cfg: dict[str, Any]) -> set[str]:

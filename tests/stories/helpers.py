@@ -28,12 +28,12 @@ def person(key: str, level: str | None = None) -> Participant:
 
 
 def article(published: str | None = None, outlet: str | None = None,
-            url: str | None = None, text: str | None = None) -> Article:
+            url: str | None = None, text: str | None = None, language: str = "en") -> Article:
     i = next(_n)
     text = text or f"article number {i} about diplomacy"
     return Article(id=f"a{i:04d}", source=f"test://{i}", text=text, published=published,
                    outlet=outlet, url=url, text_hash=dedup.text_hash(text),
-                   simhash=dedup.simhash(text))
+                   simhash=dedup.simhash(text), language=language)
 
 
 def event(art: Article, category: str, actors: list[str], recipients: list[str] | None = None,
