@@ -95,13 +95,16 @@ _LABEL = re.compile(r"^(opinion|analysis|commentary|editorial|op-ed|news analysi
 
 def looks_like_headline(line: str) -> bool:
     words = line.split()
-    if not 2 <= len(words) <= 25 or len(line) > 200:
+    cjk = sum("\u3040" <= c <= "\u9fff" for c in line)  # Chinese and Japanese: no spaces
+    if not (2 <= len(words) <= 25 or 6 <= cjk <= 60) or len(line) > 200:
         return False
-    if line[-1] in ".,;:" and not line.endswith(("...", "…")) \
+    if line[-1] in ".,;:。，；：۔" and not line.endswith(("...", "…")) \
             and not re.search(r"\b(?:[A-Z]\.){2,}$", line):  # "... With U.S." is a headline
         return False
-    first = line.lstrip("\"'“‘(")[:1]
-    return bool(first) and (first.isupper() or first.isdigit())
+    first = line.lstrip("\"'“‘(«")[:1]
+    # scripts without case (Arabic, Devanagari, Chinese) begin a headline with any letter
+    caseless = first.isalpha() and not first.isupper() and not first.islower()
+    return bool(first) and (first.isupper() or first.isdigit() or caseless)
 
 
 _URL_LINE = re.compile(r"^(?:(?:source|url|link|original|from)\s*:\s*)?(https?\s?:\s?/\s?/\s?\S.*)$",
@@ -262,4 +265,35 @@ def detect_language(text: str, default: str = "en") -> str:
     import py3langid
 
     code, _ = py3langid.classify(sample)
-    return str(code) or default
+    code = str(code) or default
+    return arabic_script_language(sample, code) if code in ARABIC_SCRIPT else code
+
+
+ARABIC_SCRIPT = {"ar", "fa", "ps", "ur"}
+# letters each language alone writes (Unicode's Arabic block): Pashto's retroflexes
+# and ږ ښ ځ څ ې ۍ; Urdu's ٹ ڈ ڑ, noon ghunna, bari ye, do-chashmi and gol he; Persian's
+# پ چ ژ گ with Persian yeh and keheh, against Arabic's yeh, kaf and teh marbuta
+_LETTERS = {
+    "ps": set("ټډړږښګڼځڅېۍ"),
+    "ur": set("ٹڈڑںےہھ"),
+    "fa": set("پچژگیک"),
+    "ar": set("يكة"),
+}
+_DISTINCT_SHARE = 0.004  # of the letters: more than a stray loanword
+
+
+def arabic_script_language(text: str, guess: str) -> str:
+    """Pashto, Urdu, Persian or Arabic by the letters only one of them writes, where a
+    character n-gram model confuses them on short or mixed text."""
+    letters = [c for c in text if "\u0600" <= c <= "\u06ff"]
+    if len(letters) < 20:
+        return guess
+    share = {lang: sum(c in chars for c in letters) / len(letters) for lang, chars in _LETTERS.items()}
+    for lang in ("ps", "ur"):
+        if share[lang] >= _DISTINCT_SHARE:
+            return lang
+    if share["fa"] >= _DISTINCT_SHARE * 5 and share["fa"] > share["ar"]:
+        return "fa"
+    if share["ar"] > share["fa"]:
+        return "ar"
+    return guess

@@ -197,3 +197,21 @@ def test_decode_other_legacy_code_pages():
 )
 def test_sniff_kind(text, suffix, kind):
     assert sniff_kind(text, suffix) == kind
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("د افغانستان د بهرنیو چارو وزیر له خپل ایراني سیال سره په کابل کې ولیدل او دواړو لوریو "
+     "د سوداګرۍ او اوبو په اړه خبرې اترې وکړې.", "ps"),
+    # short Pashto that the character model alone reads as Persian
+    ("د ایران د بهرنیو چارو وزیر عراقچي کابل ته ورسید او له طالبانو سره یې ولیدل", "ps"),
+    ("وزیر امور خارجه افغانستان با همتای ایرانی خود در کابل دیدار کرد و دو طرف درباره تجارت و "
+     "آب گفتگو کردند.", "fa"),
+    ("افغانستان کے وزیر خارجہ نے کابل میں اپنے ایرانی ہم منصب سے ملاقات کی اور دونوں نے تجارت "
+     "اور پانی پر بات چیت کی۔", "ur"),
+    ("التقى وزير الخارجية الأفغاني نظيره الإيراني في كابل وبحث الجانبان التجارة والمياه "
+     "والعلاقات الثنائية بين البلدين.", "ar"),
+])
+def test_languages_of_the_arabic_script_are_told_apart(text, language):
+    from diplotrack.ingest.metadata import detect_language
+
+    assert detect_language(text) == language
