@@ -126,6 +126,8 @@ def choose_sense(tok: Token, lex: Lexicon) -> Sense | None:
         return None
     lemma = tok.lemma_.lower()
     senses = lex.senses(lemma, pos) or lex.senses(tok.lower_, pos)
+    if not senses:
+        return None
     words = _TokenWords(tok)
     for sense in senses:
         if _matches(sense, tok, words):
