@@ -260,7 +260,8 @@ def _city_name(city: str) -> str:
 def detect_language(text: str, default: str = "en") -> str:
     """ISO 639-1 code from the first ~2000 characters (py3langid)."""
     sample = text[:2000]
-    if len(sample.split()) < 3:
+    # Chinese and Japanese write no spaces: their characters count as words
+    if len(sample.split()) < 3 and sum("\u3040" <= c <= "\u9fff" for c in sample) < 6:
         return default
     import py3langid
 

@@ -215,3 +215,9 @@ def test_languages_of_the_arabic_script_are_told_apart(text, language):
     from diplotrack.ingest.metadata import detect_language
 
     assert detect_language(text) == language
+
+
+def test_chinese_without_spaces_is_chinese():
+    from diplotrack.ingest.metadata import detect_language
+
+    assert detect_language("中国外交部长在北京会见阿富汗临时政府代理外长，双方就两国关系交换了意见。") == "zh"

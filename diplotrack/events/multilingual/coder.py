@@ -68,7 +68,7 @@ def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, l
     found = cue_table.find(text, language)
     if not found or not actors or (len(actors) < 2 and not lede):
         return None
-    cue = found[0]
+    cue = _main_cue(found)
     evidence = [Evidence(text.strip(), *span)] if span else []
     return Event(
         id="", article_id=article.id, event_type=cue.category, mode=cue.mode, context=["diplomatic"],
@@ -78,6 +78,23 @@ def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, l
         trigger=f"{cue.gloss} ({cue.text})", status="occurred", main=lede,
         lede=text if lede else None,
     )
+
+
+VERDICTS = {"ACCUSE", "REJECT", "THREATEN"}
+
+
+def _main_cue(found: list[cue_table.Cue]) -> cue_table.Cue:
+    """The sentence's first cue, except where one act frames another: lifting or
+    suspending a ban is the concession, not the ban ("removed from the banned list");
+    condemning or rejecting a decision is the verdict, not the decision."""
+    first = found[0]
+    if first.category in {"CONCEDE", "SANCTION"}:
+        verdict = next((c for c in found if c.category in VERDICTS), None)
+        if verdict is not None:
+            return verdict
+    if first.category == "SANCTION":
+        return next((c for c in found if c.category == "CONCEDE"), first)
+    return first
 
 
 def _participants(found: list[Found], published: str | None) -> list[Participant]:
@@ -93,13 +110,15 @@ def _participants(found: list[Found], published: str | None) -> list[Participant
 
 
 def _fold_into(events: list[Event], event: Event) -> bool:
-    """A later report of an event already found (same category and parties) adds evidence."""
+    """A later report of an event already found (same category, the parties of one
+    within the other's) adds its evidence and any party the first report left out."""
     ids = {p.id for p in event.participants()}
     for other in events:
-        if other.event_type == event.event_type and ids <= {p.id for p in other.participants()}:
+        known = {p.id for p in other.participants()}
+        if other.event_type == event.event_type and (ids <= known or known <= ids):
             other.evidence += event.evidence
-            if not other.evidence or other.evidence[0] is not event.evidence[:1]:
-                pass
+            if not ids <= known:
+                other.actor, other.recipient = event.actor, event.recipient
             return True
     return False
 
