@@ -8,7 +8,9 @@ less some slack; raise a floor when a change lifts a figure for good.
 - public-domain government texts (evaldata/gov-statements, 9 test texts);
 - PLOVER gold records (51 test sentences): the top event's category;
 - synthetic stories (701 test stories of unseen headline templates): the lead
-  event's category.
+  event's category;
+- paragraphs in eight other languages (evaldata/multilingual-synthetic, 17 test
+  items): events found and false alarms.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from diplotrack.evaluation import ngec, plover
+from diplotrack.evaluation import multilingual, ngec, plover
 from diplotrack.evaluation.acceptance import find_set, run_set, score_parts, summary
 
 pytestmark = pytest.mark.slow
@@ -26,11 +28,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 # measured 2026-12-07 (test parts): real news P 0.553 R 0.700 F1 0.618, dates 11/14,
 # main-event pairs F1 0.696, near-miss pairs merged 12/32; government texts F1 0.375;
-# PLOVER records 0.725; synthetic stories 0.582
+# PLOVER records 0.725; synthetic stories 0.582; other languages F1 0.632
 FLOORS = {
     "realnews_f1": 0.58, "realnews_precision": 0.50, "realnews_recall": 0.65,
     "realnews_dates": 0.70, "realnews_main_pairs_f1": 0.62, "realnews_near_miss_merged": 14,
-    "gov_f1": 0.33, "plover_category": 0.68, "ngec_lead": 0.54,
+    "gov_f1": 0.33, "plover_category": 0.68, "ngec_lead": 0.54, "multilingual_f1": 0.55,
 }
 
 
@@ -81,3 +83,10 @@ def test_synthetic_stories_above_floor(shared, full_nlp):
         pytest.skip("ngec-synthetic is not in ../shared/evaldata")
     scores = ngec.lead_scores([s for s in ngec.load(path) if s.part == "test"], full_nlp)
     assert scores["test"]["accuracy"] >= FLOORS["ngec_lead"], scores
+
+
+def test_other_languages_above_floor(full_nlp):
+    items = [it for it in multilingual.load() if multilingual.part("multilingual-synthetic", it["id"]) == "test"]
+    scores = multilingual.score(items, nlp=full_nlp)["test:all"]
+    assert scores["language_right"] == scores["items"], scores
+    assert scores["f1"] >= FLOORS["multilingual_f1"], scores

@@ -1,8 +1,7 @@
 """Names of states, organisations and capitals in other languages.
 
 States: CLDR's territory names in each language (shipped with `babel`), keyed to the
-registry's state ids; other actors and capitals: data/names.yaml; the registry's
-officials: data/persons.yaml. A name of several
+registry's state ids; other actors and capitals: data/names.yaml. A name of several
 words matches word by word; each word matches a word of the text that begins with it
 (names of four letters or more; in Russian without the final vowel that inflection
 replaces: "Россия" -> "России", "российский"; Turkish "Rusya" -> "Rusya'nın"; Persian
@@ -80,11 +79,6 @@ def names(language: str) -> tuple[Name, ...]:
             found.append(Name(_split(label, language), country.alpha_3))
     for actor_id, by_language in (data.get("actors") or {}).items():
         found += [Name(_split(n, language), actor_id) for n in by_language.get(language, [])]
-    persons = DATA / "persons.yaml"  # the registry's officials in other scripts
-    if persons.exists():
-        people = yaml.safe_load(persons.read_text(encoding="utf-8")) or {}
-        for person_id, by_language in (people.get("persons") or {}).items():
-            found += [Name(_split(n, language), person_id) for n in by_language.get(language, [])]
     for state, by_language in (data.get("capitals") or {}).items():
         found += [Name(_split(n, language), state, place=True) for n in by_language.get(language, [])]
     return tuple(sorted({n for n in found if n.words}, key=lambda n: -sum(map(len, n.words))))
