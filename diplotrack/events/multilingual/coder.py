@@ -8,18 +8,13 @@ from datetime import date, timedelta
 from diplotrack.actors.registry import load_registry
 from diplotrack.events.merge import event_id
 from diplotrack.events.multilingual import cues as cue_table
-from diplotrack.events.multilingual.names import Found, find
+from diplotrack.events.multilingual.names import Found, find, relative_days
 from diplotrack.events.multilingual.text import NO_SPACES, fold, sentences, words
 from diplotrack.models import Article, Event, Evidence, Location, Participant
 
 LEDE_SENTENCES = 3  # the headline and the first sentences: where main events are reported
 MIN_WORDS = 4  # a shorter line (a dateline, a label) is not a sentence of the lede
 CONFIDENCE = {"main": 0.55, "two": 0.45, "one": 0.3}
-# "today" and "yesterday", as news in each language writes them (days before publication)
-RELATIVE_DAYS = {
-    "today": (0, ["امروز", "اليوم", "сегодня", "bugün", "今天", "今日", "آج", "آج", "आज", "aujourd'hui", "heute", "hoy", "نن"]),
-    "yesterday": (1, ["دیروز", "أمس", "вчера", "dün", "昨天", "昨日", "گزشتہ روز", "कल", "hier", "gestern", "ayer", "پرون"]),
-}
 _DATELINE = re.compile(r"\s*[^\W\d][^:\n\d]{1,30}?\s*[:：]\s*|\s*[^\W\d][^\n\d–—-]{1,30}?\s+[–—-]\s+")
 _DIGIT_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
@@ -132,8 +127,8 @@ def _date(text: str, language: str, published: str | None, lede: bool) -> str | 
     if not (lede and published):
         return None
     folded = fold(text)
-    for days, markers in RELATIVE_DAYS.values():
-        if any(fold(w) in folded for w in markers):
+    for days, markers in relative_days():
+        if any(w in folded for w in markers):
             try:
                 return (date.fromisoformat(published[:10]) - timedelta(days=days)).isoformat()
             except ValueError:

@@ -84,6 +84,14 @@ def names(language: str) -> tuple[Name, ...]:
     return tuple(sorted({n for n in found if n.words}, key=lambda n: -sum(map(len, n.words))))
 
 
+@lru_cache(maxsize=1)
+def relative_days() -> tuple[tuple[int, tuple[str, ...]], ...]:
+    """(days before publication, folded words): "today" and "yesterday" in each language."""
+    data = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    return tuple((int(days), tuple(fold(w) for w in words_))
+                 for days, words_ in (data.get("relative_days") or {}).items())
+
+
 def _split(name: str, language: str) -> tuple[str, ...]:
     if language in NO_SPACES:
         return (fold(name),)
