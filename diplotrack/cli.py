@@ -18,7 +18,7 @@ from rich.console import Console
 
 from diplotrack import export as exporter
 from diplotrack.cli_progress import IngestProgress
-from diplotrack.errors import DiplotrackError
+from diplotrack.errors import DiplotrackError, one_line
 from diplotrack.pipeline import BatchAnalyser, IngestReport, Pipeline
 from diplotrack.store.db import Store
 
@@ -52,6 +52,8 @@ def ingest(
     scheduler: Annotated[str | None, typer.Option(help="Run the NLP on this Dask scheduler "
                                                   "(tcp://host:8786).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary.")] = False,
+    private_links: Annotated[bool, typer.Option(
+        "--private-links", help="Follow feed links to loopback and private addresses.")] = False,
     debug: DebugOption = False,
 ) -> None:
     """Read articles, extract everything and store it (idempotent)."""
@@ -59,19 +61,19 @@ def ingest(
         from diplotrack.distributed import DaskAnalyser
 
         with DaskAnalyser(scheduler, workers or 2) as analyser:
-            report = _run_ingest(inputs, db, batch_size, quiet, analyser)
+            report = _run_ingest(inputs, db, batch_size, quiet, analyser, private_links)
     else:
-        report = _run_ingest(inputs, db, batch_size, quiet)
+        report = _run_ingest(inputs, db, batch_size, quiet, private_links=private_links)
     if not quiet:
         _print_summary(report)
     raise typer.Exit(0 if report.ok else 1)
 
 
 def _run_ingest(inputs: list[str], db: str | None, batch_size: int, quiet: bool,
-                analyser: BatchAnalyser | None = None) -> IngestReport:
+                analyser: BatchAnalyser | None = None, private_links: bool = False) -> IngestReport:
     with Store.open(db) as store, IngestProgress(err, enabled=not quiet) as progress:
         pipeline = Pipeline(store, batch_size=batch_size, on_progress=progress.tick,
-                            analyser=analyser)
+                            analyser=analyser, private_links=private_links)
         report = pipeline.ingest(inputs)
     for failure in report.failed:
         err.print(f"error: {failure}", markup=False)
@@ -88,7 +90,7 @@ def _print_summary(report: IngestReport) -> None:
     for dup in report.duplicates:
         err.print(f"duplicate: {dup}", markup=False)
     for note in report.notes:
-        err.print(f"note: {note}", markup=False)
+        err.print(f"note: {one_line(note)}", markup=False)
 
 
 @app.command("export")

@@ -17,6 +17,15 @@ The CLI prints `str(error)` as one line; `--debug` shows the traceback.
 
 from __future__ import annotations
 
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(value: str) -> str:
+    """`value` with control characters (newlines in a file name...) written as escapes."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
+
 
 class DiplotrackError(Exception):
     """Base class of every error diplotrack raises on purpose."""
@@ -24,7 +33,7 @@ class DiplotrackError(Exception):
 
 class InputError(DiplotrackError):
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(f"{one_line(source)}: {one_line(reason)}")
         self.source = source
         self.reason = reason
 
@@ -55,7 +64,8 @@ class StoreFailure(InputError):
 
 class DuplicateArticle(DiplotrackError):
     def __init__(self, source: str, existing_id: str, existing_source: str) -> None:
-        super().__init__(f"{source}: duplicate of {existing_source} (article {existing_id})")
+        super().__init__(f"{one_line(source)}: duplicate of {one_line(existing_source)} "
+                         f"(article {existing_id})")
         self.source = source
         self.existing_id = existing_id
         self.existing_source = existing_source

@@ -27,7 +27,13 @@ from spacy.language import Language
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplotrack import framing, stories
-from diplotrack.errors import AnalysisError, DuplicateArticle, InputError, StoreFailure
+from diplotrack.errors import (
+    AnalysisError,
+    DuplicateArticle,
+    InputError,
+    MalformedInput,
+    StoreFailure,
+)
 from diplotrack.events import multilingual
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
@@ -73,6 +79,7 @@ class Pipeline:
     batch_size: int = 16
     on_progress: Progress | None = None
     analyser: BatchAnalyser | None = None  # e.g. distributed.DaskAnalyser; None: in this process
+    private_links: bool = False  # follow feed links to loopback/private addresses
     # text_hash -> sources of the same text read while its first copy is still in flight:
     # recorded as its sources when it is stored, so that reading them again skips them
     _twin_sources: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
@@ -93,7 +100,7 @@ class Pipeline:
     def _articles(self, inputs: Iterable[str], report: IngestReport) -> Iterator[Article]:
         seen: dict[str, Article] = {}  # text_hash -> article pending in this run
         sources: set[str] = set()  # read in this run (a URL given and also linked from a feed)
-        for item in iter_documents(inputs):
+        for item in iter_documents(inputs, private_links=self.private_links):
             if isinstance(item, InputError):
                 report.failed.append(item)
                 self._tick("failed")
@@ -109,6 +116,11 @@ class Pipeline:
                 article = build_article(item)
             except InputError as exc:
                 report.failed.append(exc)
+                self._tick("failed")
+                continue
+            except Exception as exc:  # noqa: BLE001  one article's failure, named
+                report.failed.append(MalformedInput(item.source, _reason(
+                    item.source, "could not be built", exc)))
                 self._tick("failed")
                 continue
             dup = self._duplicate_of(article, seen)
@@ -149,6 +161,11 @@ class Pipeline:
                 log.debug("storing %s failed", article.source, exc_info=True)
                 reason = str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
                 report.failed.append(StoreFailure(article.source, f"could not be stored: {reason}"))
+                self._tick("failed")
+                continue
+            except Exception as exc:  # noqa: BLE001  e.g. story matching: rolled back, named
+                report.failed.append(StoreFailure(article.source, _reason(
+                    article.source, "could not be stored", exc)))
                 self._tick("failed")
                 continue
             if twin:
@@ -199,9 +216,14 @@ def analyse_batch(batch: list[Article], get_nlp: Callable[[], Language] = cached
 
 
 def _failure(article: Article, exc: Exception) -> AnalysisError:
+    return AnalysisError(article.source, _reason(article.source, "analysis failed", exc))
+
+
+def _reason(source: str, what: str, exc: Exception) -> str:
+    """`exc` as the one-line reason an input failed (the traceback goes to the debug log)."""
     first = str(exc).splitlines()[0] if str(exc) else ""
-    log.debug("analysis of %s failed", article.source, exc_info=exc)
-    return AnalysisError(article.source, f"analysis failed: {exc.__class__.__name__}: {first}"[:300])
+    log.debug("%s: %s", source, what, exc_info=exc)
+    return f"{what}: {exc.__class__.__name__}: {first}"[:300]
 
 
 def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Analysed]:

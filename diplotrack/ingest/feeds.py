@@ -18,6 +18,10 @@ from diplotrack.models import RawDocument
 SUBSTANTIAL_WORDS = 150
 """An entry with at least this many words of content is used as is."""
 
+# a document type declaration with an internal subset (<!DOCTYPE rss [ <!ENTITY ...> ]>):
+# no real feed has one; it is how entity-expansion ("billion laughs") attacks start
+_INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.I)
+
 PageReader = Callable[[str, dict[str, Any]], "RawDocument | InputError"]
 
 
@@ -26,6 +30,10 @@ def iter_feed(data: bytes | str, source: str, fetch_page: PageReader) -> Iterato
     head = (data[:2048].decode("utf-8", "replace") if isinstance(data, bytes) else data[:2048])
     if not head.lstrip("\ufeff \t\r\n").startswith("<"):
         yield MalformedInput(source, "not an XML feed (does not start with '<')")
+        return
+    raw = data if isinstance(data, bytes) else data.encode("utf-8", "replace")
+    if _INTERNAL_SUBSET.search(raw):
+        yield MalformedInput(source, "feed declares XML entities or a DTD subset (refused)")
         return
     parsed = feedparser.parse(data)
     if not parsed.entries:

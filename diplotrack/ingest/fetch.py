@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -31,6 +35,30 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
+_LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
+
+
+def private_address(url: str) -> str | None:
+    """The loopback, private or link-local address `url`'s host is or resolves to, or None."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if not host:
+        return None
+    if host == "localhost" or host.endswith(_LOCAL_NAMES):
+        return host
+    try:
+        addresses = {ipaddress.ip_address(host)}
+    except ValueError:
+        try:
+            addresses = {ipaddress.ip_address(str(info[4][0]).split("%")[0])
+                         for info in socket.getaddrinfo(host, None)}
+        except (OSError, UnicodeError, ValueError):
+            return None  # unresolvable: the fetch itself will say so
+    for address in addresses:
+        if not address.is_global or address.is_multicast:
+            return str(address)
+    return None
+
+
 def fetch_url(
     url: str,
     max_bytes: int,
@@ -38,7 +66,9 @@ def fetch_url(
     timeout: float = TIMEOUT_S,
     max_redirects: int = MAX_REDIRECTS,
 ) -> Fetched:
-    """GET `url`; raise FetchError (timeout, redirect loop, HTTP error) or InputTooLarge."""
+    """GET `url`; raise FetchError (timeout, redirect loop, HTTP error) or InputTooLarge.
+    `timeout` bounds each network wait and the whole response."""
+    deadline = time.monotonic() + timeout
     try:
         with (
             httpx.Client(
@@ -56,7 +86,7 @@ def fetch_url(
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise InputTooLarge(url, f"{declared} bytes is above the limit of {max_bytes} bytes")
-            body = _read_capped(resp, url, max_bytes)
+            body = _read_capped(resp, url, max_bytes, deadline, timeout)
             media, charset = _content_type(resp.headers.get("content-type", ""))
             return Fetched(url, str(resp.url), media, charset, body)
     except httpx.TooManyRedirects:
@@ -69,10 +99,15 @@ def fetch_url(
         raise FetchError(url, f"request failed ({type(exc).__name__}: {exc})") from None
 
 
-def _read_capped(resp: httpx.Response, url: str, max_bytes: int) -> bytes:
+def _read_capped(resp: httpx.Response, url: str, max_bytes: int, deadline: float,
+                 timeout: float) -> bytes:
+    """The body, within `max_bytes` and by `deadline` (a server that drips a byte every few
+    seconds never trips httpx's per-read timeout)."""
     chunks: list[bytes] = []
     total = 0
     for chunk in resp.iter_bytes():
+        if time.monotonic() > deadline:
+            raise FetchError(url, f"not received in full within {timeout:g} s (server too slow)")
         total += len(chunk)
         if total > max_bytes:
             raise InputTooLarge(url, f"response is above the limit of {max_bytes} bytes")

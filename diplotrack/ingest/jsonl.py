@@ -10,6 +10,15 @@ from diplotrack.errors import InputError, MalformedInput, UnsupportedInput
 from diplotrack.models import RawDocument
 
 RECORD_FIELDS = ("id", "title", "url", "outlet", "authors", "published", "language", "genre")
+MAX_FIELD_CHARS = 10_000  # a title, outlet or URL longer than this is not one
+
+
+def loads(text: str) -> Any:
+    """json.loads, with nesting too deep for the parser (a crafted line) as a ValueError."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
 
 
 def iter_jsonl(
@@ -38,7 +47,7 @@ def _no_text(item: RawDocument | InputError) -> bool:
 def _parse_line(line: str, path: str, lineno: int) -> RawDocument | InputError:
     where = f"{path}:{lineno}"
     try:
-        obj = json.loads(line)
+        obj = loads(line)
     except json.JSONDecodeError as exc:
         return MalformedInput(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
     except ValueError as exc:  # e.g. an integer too long to convert
@@ -56,21 +65,31 @@ def record_document(obj: Any, path: str, where: str, fallback_id: str) -> RawDoc
     if not isinstance(text, str) or not text.strip():
         return MalformedInput(where, "`text` is empty or not a string")
     fields = {k: obj[k] for k in RECORD_FIELDS if obj.get(k) not in (None, "", [])}
+    for key, value in fields.items():
+        if key != "authors" and not _scalar(value):
+            return MalformedInput(where, f"`{key}` must be a string of at most {MAX_FIELD_CHARS} "
+                                  "characters")
     authors = fields.get("authors")
     if isinstance(authors, str):
         fields["authors"] = [authors]
     elif authors is not None and not (
-        isinstance(authors, list) and all(isinstance(a, str) for a in authors)
+        isinstance(authors, list) and all(isinstance(a, str) and _scalar(a) for a in authors)
     ):
         return MalformedInput(where, "`authors` must be a list of strings")
     ident = str(fields["id"]) if "id" in fields else fallback_id
     return RawDocument(source=f"{path}#{ident}", content=text, kind="record", fields=fields)
 
 
+def _scalar(value: Any) -> bool:
+    if isinstance(value, str):
+        return len(value) <= MAX_FIELD_CHARS
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def iter_json(text: str, path: str) -> Iterator[RawDocument | InputError]:
     """A `.json` file: one article object or a list of them."""
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError as exc:
         yield MalformedInput(path, f"invalid JSON ({exc.msg} at line {exc.lineno})")
         return

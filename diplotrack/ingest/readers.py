@@ -10,13 +10,14 @@ content; the file name only breaks ties.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from diplotrack.errors import InputError, MalformedInput, UnsupportedInput
 from diplotrack.ingest.feeds import iter_feed
-from diplotrack.ingest.fetch import Fetcher, fetch_url, is_url
+from diplotrack.ingest.fetch import Fetcher, fetch_url, is_url, private_address
 from diplotrack.ingest.files import (
     GZIP_MAGIC,
     MAX_BYTES,
@@ -31,6 +32,7 @@ from diplotrack.ingest.sniff import SNIFF_BYTES, binary_kind, check_text, decode
 from diplotrack.models import RawDocument
 
 __all__ = ["MAX_BYTES", "iter_documents"]
+log = logging.getLogger(__name__)
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json")
@@ -41,20 +43,39 @@ def iter_documents(
     *,
     max_bytes: int = MAX_BYTES,
     fetcher: Fetcher | None = None,
+    private_links: bool = False,
 ) -> Iterator[RawDocument | InputError]:
-    """A RawDocument per article, or an InputError per failed input; never raises InputError.
+    """A RawDocument per article, or an InputError per failed input; never raises.
 
     `fetcher(url, max_bytes) -> Fetched` replaces the httpx fetcher (tests, caching).
+    A feed's links to loopback or private addresses are followed only with
+    `private_links`, or when the feed itself was fetched from such an address.
     """
-    reader = _Reader(max_bytes, fetcher or fetch_url)
+    reader = _Reader(max_bytes, fetcher or fetch_url, private_links)
     for item in inputs:
-        yield from reader.read_input(str(item))
+        yield from guarded(reader.read_input(str(item)), str(item))
+
+
+def guarded(items: Iterator[RawDocument | InputError],
+            source: str) -> Iterator[RawDocument | InputError]:
+    """`items`, with any exception they raise as one named InputError for `source`:
+    one crafted input never aborts the inputs after it."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield exc
+    except Exception as exc:  # noqa: BLE001  any reader bug or resource error, named
+        log.debug("reading %s failed", source, exc_info=exc)
+        first = str(exc).splitlines()[0][:200] if str(exc) else ""
+        yield MalformedInput(source, f"could not be read ({exc.__class__.__name__}"
+                             f"{': ' + first if first else ''})")
 
 
 class _Reader:
-    def __init__(self, max_bytes: int, fetcher: Fetcher) -> None:
+    def __init__(self, max_bytes: int, fetcher: Fetcher, private_links: bool = False) -> None:
         self.max_bytes = max_bytes
         self.fetcher = fetcher
+        self.private_links = private_links
 
     def read_input(self, item: str) -> Iterator[RawDocument | InputError]:
         if is_url(item):
@@ -65,11 +86,13 @@ class _Reader:
             found = False
             for file in walk(path):
                 found = True
-                yield from self.read_file(file, in_folder=True)
+                yield from guarded(self.read_file(file, in_folder=True), str(file))
             if not found:
                 yield UnsupportedInput(item, "folder has no readable files")
-        elif path.exists():
+        elif path.is_file():
             yield from self.read_file(path)
+        elif path.exists():
+            yield UnsupportedInput(item, "not a regular file (a FIFO, socket or device)")
         else:
             yield UnsupportedInput(item, "no such file, folder or URL")
 
@@ -129,7 +152,8 @@ class _Reader:
         if kind == "feed":
             if not follow_feeds:
                 raise UnsupportedInput(source, "linked page is a feed, not an article")
-            yield from iter_feed(data, source, self._page)
+            local = self.private_links or (is_url(source) and private_address(source) is not None)
+            yield from iter_feed(data, source, lambda url, f: self._page(url, f, local))
         elif kind == "jsonl":
             yield from iter_jsonl(text, source, in_folder=in_folder)
         elif kind == "json":
@@ -143,8 +167,13 @@ class _Reader:
         else:
             yield RawDocument(source, text, "text", fields)
 
-    def _page(self, url: str, fields: dict[str, Any]) -> RawDocument | InputError:
+    def _page(self, url: str, fields: dict[str, Any], local: bool) -> RawDocument | InputError:
         """A feed entry's linked page, with the entry's fields winning over the page's."""
+        if not is_url(url):
+            return UnsupportedInput(url, "feed link is not an http(s) URL")
+        if not local and (address := private_address(url)):
+            return UnsupportedInput(url, f"feed links to a private address ({address}); "
+                                    "not followed without --private-links")
         for item in self.read_url(url, fields):
             return item
         return UnsupportedInput(url, "linked page has no article")

@@ -100,12 +100,26 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
+    if (text := _mostly_utf8(data)) is not None:
+        return text
     text = _legacy_decode(data)
     if text is None:
         raise MalformedInput(
             source, f"not valid UTF-8 (bad byte at offset {first_error}) and no sensible encoding"
         )
     return text
+
+
+_MULTIBYTE = re.compile(r"[^\x00-\x7f\ufffd]")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few bad bytes (a truncated or spliced character), the bad bytes
+    replaced: it has more valid multi-byte characters than invalid bytes, which text in
+    a legacy code page (where every accented letter is an invalid byte) never has."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if len(_MULTIBYTE.findall(text)) > bad else None
 
 
 def _legacy_decode(data: bytes) -> str | None:
@@ -180,12 +194,19 @@ def _first_line_is_json(head: str) -> bool:
     line = head.split("\n", 1)[0]
     try:
         return isinstance(json.loads(line), dict)
+    except RecursionError:  # JSON, nested too deeply: the JSON reader says so
+        return True
     except ValueError:
         return False
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def check_text(text: str, source: str) -> str:
-    """Refuse empty or whitespace-only text."""
+    """Refuse empty or whitespace-only text, and text without a single letter."""
     if not text.strip():
         raise UnsupportedInput(source, "empty or whitespace-only input")
+    if not _LETTER.search(text):
+        raise UnsupportedInput(source, "no letters in the text (not an article)")
     return text

@@ -134,7 +134,7 @@ def test_feed_file_entries_and_fetched_link(tmp_path, fixtures, http_server, rou
     feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/talks.html")
     f = tmp_path / "news.rss"
     f.write_text(feed)
-    first, second = docs(f)
+    first, second = docs(f, private_links=True)
     assert isinstance(first, RawDocument) and first.kind == "record"
     assert first.source == "https://example.org/world/border-plan"
     assert first.fields["title"] == "Ministers agree on border plan"
@@ -152,7 +152,7 @@ def test_feed_link_failure_falls_back_to_the_entry_summary_with_a_note(tmp_path,
     feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/gone")
     f = tmp_path / "news.xml"
     f.write_text(feed)
-    first, second = docs(f)
+    first, second = docs(f, private_links=True)
     assert isinstance(first, RawDocument)
     assert isinstance(second, RawDocument) and second.content == "Short teaser only."
     assert second.source == f"{http_server}/gone" and "404" in second.fields["note"]
@@ -162,9 +162,22 @@ def test_feed_link_failure_without_summary_is_an_error_for_that_entry(tmp_path, 
     feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/gone")
     f = tmp_path / "news.xml"
     f.write_text(feed.replace("<description>Short teaser only.</description>", ""))
-    first, second = docs(f)
+    first, second = docs(f, private_links=True)
     assert isinstance(first, RawDocument)
     assert_error(second, InputError, f"{http_server}/gone", "404")
+
+
+def test_feed_links_to_private_addresses_are_not_followed_by_default(tmp_path, fixtures, http_server,
+                                                                      routes):
+    routes["/talks.html"] = (200, "text/html; charset=utf-8", (fixtures / "article.html").read_bytes())
+    feed = (fixtures / "feed.xml").read_text().replace("LINK_PLACEHOLDER", f"{http_server}/talks.html")
+    f = tmp_path / "news.rss"
+    f.write_text(feed)
+    first, second = docs(f)
+    assert isinstance(first, RawDocument)
+    # the entry's teaser is kept, with the reason its page was not read
+    assert isinstance(second, RawDocument) and second.content == "Short teaser only."
+    assert "private address (127.0.0.1)" in second.fields["note"]
 
 
 # ------------------------------------------------------------------ bad inputs
