@@ -96,7 +96,7 @@ def main() -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
         build(path, args.articles)
-    with TestClient(create_app(str(path))) as client:
+    with TestClient(create_app(str(path)), base_url="http://127.0.0.1") as client:
         story = client.get("/api/stories?limit=1").json()["items"]
         endpoints = ENDPOINTS + ([f"/api/stories/{story[0]['id']}"] if story else [])
         print(f"{'endpoint':60} {'median ms':>10} {'max ms':>8}")

@@ -120,6 +120,9 @@ def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[list[str] | None, typer.Option(
+        "--allow-host", help="A host name clients use to reach this server (repeatable; '*': "
+        "any). Loopback names and --host are always allowed.")] = None,
     debug: DebugOption = False,
 ) -> None:
     """Run the web UI and the REST API."""
@@ -127,7 +130,7 @@ def serve(
 
     Store.open(db).close()  # fail early, in one line, if the database cannot be opened
     err.print(f"diplotrack: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    run_server(db, host, port)
+    run_server(db, host, port, allow_hosts=tuple(allow_host or ()))
 
 
 @app.command()

@@ -2,35 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
 from diplotrack.api import routes_articles, routes_events, routes_graph, routes_stories
 from diplotrack.api.errors import install_error_handlers
+from diplotrack.api.guard import allowed_hosts, guard
 from diplotrack.framing.lexicon import load as load_lexicons
 from diplotrack.store.db import Store
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
-SECURITY_HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; "
-        "frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
+LOCAL = allowed_hosts("127.0.0.1")
+QUERY_BUDGET_S = 5.0  # the longest one database statement of a request may run
 
 
-def create_app(db: str | None = None) -> FastAPI:
-    """The app over the database `db` (a path or URL; None: $DIPLOTRACK_DB or ./diplotrack.db)."""
-    store = Store.open(db)
+def create_app(db: str | None = None, *, hosts: frozenset[str] | None = LOCAL,
+               query_budget_s: float = QUERY_BUDGET_S) -> FastAPI:
+    """The app over the database `db` (a path or URL; None: $DIPLOTRACK_DB or ./diplotrack.db),
+    answering requests whose Host header is in `hosts` (None: any; see guard.allowed_hosts)."""
+    store = Store.open(db, query_budget_s=query_budget_s)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -45,7 +40,7 @@ def create_app(db: str | None = None) -> FastAPI:
     for module in (routes_articles, routes_events, routes_stories, routes_graph):
         app.include_router(module.router, prefix="/api")
     _mount_web(app)
-    app.middleware("http")(_security_headers)
+    app.middleware("http")(guard(hosts))
     return app
 
 
@@ -57,13 +52,3 @@ def _mount_web(app: FastAPI) -> None:
         return FileResponse(index, media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=WEB_DIR), name="static")
-
-
-async def _security_headers(request: Request,
-                            call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-    response = await call_next(request)
-    for name, value in SECURITY_HEADERS.items():
-        response.headers.setdefault(name, value)
-    if request.url.path.startswith("/api/"):
-        response.headers.setdefault("Cache-Control", "no-store")
-    return response

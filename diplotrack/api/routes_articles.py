@@ -6,7 +6,15 @@ from typing import Any
 
 from fastapi import APIRouter
 
-from diplotrack.api.deps import DateQuery, PageDep, StoreDep, paged
+from diplotrack.api.deps import (
+    DateQuery,
+    IdPath,
+    PageDep,
+    SearchQuery,
+    StoreDep,
+    TextQuery,
+    paged,
+)
 from diplotrack.api.errors import NotFound
 from diplotrack.store import queries
 
@@ -14,9 +22,9 @@ router = APIRouter(tags=["articles"])
 
 
 @router.get("/articles")
-def list_articles(store: StoreDep, page: PageDep, q: str | None = None,
-                  outlet: str | None = None, genre: str | None = None,
-                  language: str | None = None, published_from: DateQuery = None,
+def list_articles(store: StoreDep, page: PageDep, q: SearchQuery = None,
+                  outlet: TextQuery = None, genre: TextQuery = None,
+                  language: TextQuery = None, published_from: DateQuery = None,
                   published_to: DateQuery = None) -> dict[str, Any]:
     """Articles, newest first; `q` is a full-text search over titles and bodies."""
     result = queries.list_articles(
@@ -32,7 +40,7 @@ def article_facets(store: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/articles/{article_id}")
-def get_article(article_id: str, store: StoreDep) -> dict[str, Any]:
+def get_article(article_id: IdPath, store: StoreDep) -> dict[str, Any]:
     """The article record (CONTRACT.md) with its events."""
     article = store.get_article(article_id)
     if article is None:

@@ -6,7 +6,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from diplotrack.api.deps import DateQuery, PageDep, StoreDep, paged
+from diplotrack.api.deps import (
+    MAX_ID,
+    DateQuery,
+    EventTypeQuery,
+    IdPath,
+    IdQuery,
+    PageDep,
+    StoreDep,
+    paged,
+)
 from diplotrack.api.errors import NotFound
 from diplotrack.store import queries
 
@@ -16,10 +25,11 @@ CONTEXT_CHARS = 240
 
 @router.get("/events")
 def list_events(store: StoreDep, page: PageDep,
-                actor: Annotated[str | None, Query(description="canonical actor id")] = None,
-                event_type: str | None = None, date_from: DateQuery = None,
-                date_to: DateQuery = None, story_id: str | None = None,
-                article_id: str | None = None,
+                actor: Annotated[str | None, Query(max_length=MAX_ID,
+                                                   description="canonical actor id")] = None,
+                event_type: EventTypeQuery = None, date_from: DateQuery = None,
+                date_to: DateQuery = None, story_id: IdQuery = None,
+                article_id: IdQuery = None,
                 min_confidence: Annotated[float | None, Query(
                     ge=0.0, le=1.0, description="only events at least this likely to be right")] = None,
                 main: Annotated[bool | None, Query(
@@ -27,14 +37,14 @@ def list_events(store: StoreDep, page: PageDep,
                 ) -> dict[str, Any]:
     """Events in date order (undated last); each with a summary of its article."""
     result = queries.list_events(
-        store, page, actor=actor, event_type=event_type.upper() if event_type else None,
+        store, page, actor=actor, event_type=event_type,
         date_from=date_from, date_to=date_to, story_id=story_id, article_id=article_id,
         min_confidence=min_confidence, main=main)
     return paged(result, page)
 
 
 @router.get("/events/{event_id}")
-def get_event(event_id: str, store: StoreDep) -> dict[str, Any]:
+def get_event(event_id: IdPath, store: StoreDep) -> dict[str, Any]:
     """The event record, and each evidence sentence with the article text around it."""
     event = queries.get_event(store, event_id)
     if event is None:

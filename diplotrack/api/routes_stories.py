@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter
 
 from diplotrack import stories
-from diplotrack.api.deps import PageDep, StoreDep, paged
+from diplotrack.api.deps import (
+    CountQuery,
+    EventTypeQuery,
+    IdPath,
+    IdQuery,
+    PageDep,
+    SearchQuery,
+    StoreDep,
+    paged,
+)
 from diplotrack.api.errors import NotFound
 from diplotrack.api.story_compare import story_detail
 from diplotrack.store import queries
@@ -16,9 +25,9 @@ router = APIRouter(tags=["stories"])
 
 
 @router.get("/stories")
-def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
-                 actor: str | None = None, q: str | None = None,
-                 min_reports: Annotated[int, Query(ge=1)] = 1,
+def list_stories(store: StoreDep, page: PageDep, event_type: EventTypeQuery = None,
+                 actor: IdQuery = None, q: SearchQuery = None,
+                 min_reports: CountQuery = 1,
                  sort: Literal["reports", "date"] = "reports") -> dict[str, Any]:
     """Stories, most reported first (or latest first with sort=date); `q` matches
     participant names and ids and the event category."""
@@ -29,7 +38,7 @@ def list_stories(store: StoreDep, page: PageDep, event_type: str | None = None,
 
 
 @router.get("/stories/{story_id}")
-def get_story(story_id: str, store: StoreDep) -> dict[str, Any]:
+def get_story(story_id: IdPath, store: StoreDep) -> dict[str, Any]:
     """The story record and a side-by-side column per article that reports it."""
     story = stories.get_story(store, story_id)
     if story is None:

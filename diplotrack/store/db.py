@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -25,6 +26,8 @@ from diplotrack.store import schema as s
 from diplotrack.store.migrations import migrate
 
 DEFAULT_DB = "diplotrack.db"
+WRITE_OPTION = "diplotrack_write"
+WRITE_LOCK = 0x6469706C  # PostgreSQL advisory lock key of diplotrack's writers ("dipl")
 
 
 def resolve_url(db: str | None) -> str:
@@ -38,6 +41,7 @@ def resolve_url(db: str | None) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # the driver's own BEGIN off: _sqlite_begin emits it
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
@@ -46,20 +50,59 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _engine(url: str, query_budget_s: float | None) -> Engine:
+    connect_args: dict[str, Any] = {}
+    if url.startswith("postgresql") and query_budget_s:
+        connect_args["options"] = f"-c statement_timeout={int(query_budget_s * 1000)}"
+    try:
+        engine = create_engine(url, connect_args=connect_args)
+    except ModuleNotFoundError as exc:
+        raise StoreError(f"{url.split('://', 1)[0]}: the database driver {exc.name!r} is not "
+                         "installed (pip install 'diplotrack[postgres]')") from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        if query_budget_s:
+            _sqlite_budget(engine, query_budget_s)
+    return engine
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """A write transaction takes SQLite's write lock when it begins, so what it reads
+    (the next seq, stories to attach to, a twin stored by another process) cannot
+    change before it commits; reads begin deferred."""
+    immediate = conn.get_execution_options().get(WRITE_OPTION)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def _sqlite_budget(engine: Engine, seconds: float) -> None:
+    """Stop any statement after `seconds` with SQLite's progress handler ("interrupted")."""
+
+    def on_connect(dbapi_conn: Any, record: Any) -> None:
+        deadline = record.info["deadline"] = [float("inf")]
+        dbapi_conn.set_progress_handler(lambda: int(time.monotonic() > deadline[0]), 20_000)
+
+    def before_execute(conn: Connection, *_args: Any) -> None:
+        conn.info["deadline"][0] = time.monotonic() + seconds
+
+    event.listen(engine, "connect", on_connect)
+    event.listen(engine, "before_cursor_execute", before_execute)
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
 
     @classmethod
-    def open(cls, db: str | None = None) -> Store:
+    def open(cls, db: str | None = None, *, query_budget_s: float | None = None) -> Store:
+        """The store at `db`, migrated. With `query_budget_s`, any one statement running
+        longer is stopped (OperationalError): what a server needs, never an ingest."""
         url = resolve_url(db)
         try:
-            engine = create_engine(url, future=True)
-            if engine.dialect.name == "sqlite":
-                event.listen(engine, "connect", _sqlite_pragmas)
+            engine = _engine(url, query_budget_s)
             store = cls(engine)
-            with engine.begin() as conn:
+            with store.transaction() as conn:
                 migrate(conn)
         except SQLAlchemyError as exc:
             raise StoreError(f"{db or url}: cannot open database: {exc.__class__.__name__}: "
@@ -77,8 +120,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with self.engine.begin() as conn:
-            yield conn
+        """A write transaction, serialised with every other writer of the database (other
+        processes and machines included): SQLite's write lock, a PostgreSQL advisory lock."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                if self.dialect == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
+                yield conn
 
     # ---- reading before a write -------------------------------------------------
 

@@ -61,9 +61,12 @@ def current_version(conn: Connection) -> int:
 
 
 def migrate(conn: Connection) -> int:
-    """Apply the migrations not yet applied; return the resulting version."""
-    version = current_version(conn)
+    """Apply the migrations not yet applied; return the resulting version. `conn` holds
+    the write lock (Store.transaction), so concurrent starts migrate once."""
     dialect = conn.dialect.name
+    if dialect == "postgresql":
+        conn.execute(text("SET LOCAL statement_timeout = 0"))  # a server's budget is for queries
+    version = current_version(conn)
     for number, step in enumerate(MIGRATIONS, start=1):
         if number <= version:
             continue

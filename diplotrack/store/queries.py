@@ -210,8 +210,9 @@ def list_actors(store: Store, page: Page, q: str | None = None,
                 kind: str | None = None) -> dict[str, Any]:
     conds: list[ColumnElement[bool]] = []
     if q:
-        pattern = f"%{q.lower()}%"
-        conds.append(or_(func.lower(P.c.name).like(pattern), func.lower(P.c.actor_id).like(pattern)))
+        pattern = contains(q.lower())
+        conds.append(or_(func.lower(P.c.name).like(pattern, escape="\\"),
+                         func.lower(P.c.actor_id).like(pattern, escape="\\")))
     if kind:
         conds.append(P.c.kind == kind)
     n = func.count(distinct(P.c.event_id))
@@ -365,10 +366,8 @@ def story_page(store: Store, page: Page, *, event_type: str | None = None,
         conds.append(st.c.event_type == event_type.upper())
     if actor:
         conds.append(_story_has_participant(P.c.actor_id == actor))
-    for word in (q or "").lower().split():
-        pattern = f"%{word}%"
-        conds.append(or_(func.lower(st.c.event_type).like(pattern), _story_has_participant(
-            or_(func.lower(P.c.name).like(pattern), func.lower(P.c.actor_id).like(pattern)))))
+    if words := (q or "").lower().split():
+        conds.append(st.c.id.in_(_stories_with_words(words)))
     base = select(st.c.id).join(reports, reports.c.sid == st.c.id).where(*conds)
     order = ([st.c.date_lo.is_(None), st.c.date_lo.desc(), st.c.seq.desc()] if sort == "date"
              else [reports.c.n.desc(), st.c.seq])
@@ -377,6 +376,26 @@ def story_page(store: Store, page: Page, *, event_type: str | None = None,
         ids = [r[0] for r in conn.execute(
             base.order_by(*order).limit(page.limit).offset(page.offset))]
     return ids, total
+
+
+def _stories_with_words(words: list[str]) -> Select[Any]:
+    """One uncorrelated query: the stories where each word is part of the category or of a
+    participant's name or id (one pass over the participants, whatever the words)."""
+    st = s.stories.alias("sw")
+    each = []
+    for word in words:
+        pattern = contains(word)
+        hit = or_(func.lower(st.c.event_type).like(pattern, escape="\\"),
+                  func.lower(P.c.name).like(pattern, escape="\\"),
+                  func.lower(P.c.actor_id).like(pattern, escape="\\"))
+        each.append(func.max(case((hit, 1), else_=0)) == 1)
+    return (select(st.c.id).join(E, E.c.story_id == st.c.id).join(P, P.c.event_id == E.c.id)
+            .group_by(st.c.id).having(and_(*each)))
+
+
+def contains(word: str) -> str:
+    """A LIKE pattern (escape character backslash) for text containing `word` as typed."""
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _story_has_participant(cond: ColumnElement[bool]) -> ColumnElement[bool]:

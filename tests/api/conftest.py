@@ -21,5 +21,5 @@ def db_path(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def client(db_path: str):
-    with TestClient(create_app(db_path), raise_server_exceptions=False) as c:
+    with TestClient(create_app(db_path), base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         yield c

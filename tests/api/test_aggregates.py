@@ -44,7 +44,7 @@ def test_network_links_co_actors_of_meetings(tmp_path):
         store.save_article(conn, art)
         store.save_events(conn, [ev])
     store.close()
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://127.0.0.1") as client:
         edges = client.get("/api/network").json()["edges"]
     assert edges == [{"source": "DEU", "target": "FRA", "count": 1, "by_type": {"CONSULT": 1},
                       "directed": False}]
@@ -85,7 +85,7 @@ def test_empty_database(tmp_path):
 
     from diplotrack.api.app import create_app
 
-    with TestClient(create_app(str(tmp_path / "empty.db"))) as client:
+    with TestClient(create_app(str(tmp_path / "empty.db")), base_url="http://127.0.0.1") as client:
         for path in ("articles", "events", "stories", "actors", "network", "timeline", "map", "stats"):
             assert client.get(f"/api/{path}").status_code == 200, path
         assert client.get("/api/stats").json()["articles"] == 0

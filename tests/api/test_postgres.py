@@ -21,7 +21,7 @@ def pg_client():
     pytest.importorskip("psycopg")  # the driver SQLAlchemy uses for postgresql://
     with pg_cluster.cluster() as url:
         sampledb.build(url)
-        with TestClient(create_app(url)) as client:
+        with TestClient(create_app(url), base_url="http://127.0.0.1") as client:
             yield client
 
 
