@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.language import Language
@@ -35,9 +35,13 @@ from diplotrack.errors import (
     StoreFailure,
 )
 from diplotrack.events import multilingual
+from diplotrack.events.merge import event_id
+from diplotrack.events.ontology import OTHER
 from diplotrack.ingest.build import build_article
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
+from diplotrack.nlp import chunks
+from diplotrack.nlp.chunks import CHUNK_CHARS
 from diplotrack.nlp.pipeline import cached_nlp, process
 from diplotrack.store.db import Store
 
@@ -227,7 +231,7 @@ def _reason(source: str, what: str, exc: Exception) -> str:
 
 
 def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Analysed]:
-    english = [a for a in batch if a.language in EVENT_LANGUAGES]
+    english = [a for a in batch if a.language in EVENT_LANGUAGES and len(a.text) <= CHUNK_CHARS]
     docs = {}
     if english:
         docs = {a.id: doc for a, doc in zip(english, process(get_nlp(), english), strict=True)}
@@ -236,15 +240,44 @@ def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Anal
         doc = docs.get(article.id)
         note = None
         events: list[Event] = list(doc._.events or []) if doc is not None else []
-        if doc is None and article.language in multilingual.languages():
+        if doc is None and article.language in EVENT_LANGUAGES:
+            events = _analyse_long(article, get_nlp())
+        elif doc is None and article.language in multilingual.languages():
             events = multilingual.extract(article)
         elif doc is None:
             note = f"{article.source}: language '{article.language}', event extraction skipped"
-        article.framing = framing.analyze(article.text, doc)
+        if not article.framing:
+            article.framing = framing.analyze(article.text[:CHUNK_CHARS], doc)
         for ev in events:
             ev.article_id = article.id
         results.append((article, events, note))
     return results
+
+
+def _analyse_long(article: Article, nlp: Language) -> list[Event]:
+    """The events of an article longer than one spaCy Doc should be, a piece at a time
+    (memory stays that of one piece); only the first piece has the headline and the
+    lede, so only it has main events; its framing is measured on the first piece."""
+    events: list[Event] = []
+    taken: set[str] = set()
+    for i, (offset, piece) in enumerate(chunks.split(article.text)):
+        part = replace(article, text=piece, title=article.title if i == 0 else None)
+        [doc] = process(nlp, [part])
+        if i == 0:
+            article.framing = framing.analyze(piece, doc)
+        for ev in doc._.events or []:
+            if i and ev.event_type == OTHER:
+                continue  # a later piece's stand-in lead event
+            if i:
+                ev.lead = ev.main = False
+            for evidence in ev.evidence:
+                evidence.start += offset
+                evidence.end += offset
+            ev.article_id = article.id
+            ev.id = event_id(ev, taken)
+            taken.add(ev.id)
+            events.append(ev)
+    return events
 
 
 def _batches(items: Iterable[Article], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Article]]:

@@ -110,34 +110,54 @@ def _combine(anchor_list: list[str], families: list[str], suffixes: list[str]) -
 # ---- SQL ---------------------------------------------------------------------------
 
 
+MAX_TERMS = 400  # SELECTs in one UNION ALL (SQLite allows 500 in a compound SELECT)
+
+
 def candidates(conn: Connection, lookups: list[tuple[list[str], list[str]]], cap: int,
                limit: int) -> list[list[str]]:
     """For each (full keys, capped keys) lookup, the story ids filed under any of its
     keys, those sharing most keys first, then the newest; at most `limit` each.
-    One round trip for all the lookups of an article."""
-    parts: list[str] = []
-    params: dict[str, Any] = {"cap": cap}
-    for e, (full, capped) in enumerate(lookups):
-        if full:
-            names = []
-            for i, key in enumerate(full):
-                params[f"f{e}_{i}"] = key
-                names.append(f":f{e}_{i}")
-            parts.append(f"SELECT {e} AS ev, story_id, seq FROM story_keys "
-                         f"WHERE key IN ({', '.join(names)})")
-        for i, key in enumerate(capped):
-            params[f"c{e}_{i}"] = key
-            parts.append(
-                f"SELECT {e} AS ev, story_id, seq FROM (SELECT story_id, seq FROM story_keys "
-                f"WHERE key = :c{e}_{i} ORDER BY seq DESC LIMIT :cap) AS t{e}_{i}"
-            )
+    One round trip for the lookups of an article (several for an event-dense one)."""
     out: list[list[tuple[int, int, str]]] = [[] for _ in lookups]
-    if parts:
-        sql = (f"SELECT ev, story_id, COUNT(*), MAX(seq) FROM ({' UNION ALL '.join(parts)}) "
-               f"AS hits GROUP BY ev, story_id")
-        for ev, sid, hits, seq in conn.execute(text(sql), params):
-            out[ev].append((-hits, -seq, sid))
+    group: list[str] = []
+    params: dict[str, Any] = {"cap": cap}
+    for e, lookup in enumerate(lookups):
+        parts = _lookup_parts(e, lookup)
+        if group and len(group) + len(parts) > MAX_TERMS:
+            _run(conn, group, params, out)
+            group, params = [], {"cap": cap}
+        group += parts
+        params.update(_lookup_params(e, lookup))
+    if group:
+        _run(conn, group, params, out)
     return [[sid for *_, sid in sorted(found)[:limit]] for found in out]
+
+
+def _lookup_parts(e: int, lookup: tuple[list[str], list[str]]) -> list[str]:
+    """The SELECTs of lookup `e` (its keys are bound by _lookup_params)."""
+    full, capped = lookup
+    parts = []
+    if full:
+        names = ", ".join(f":f{e}_{i}" for i in range(len(full)))
+        parts.append(f"SELECT {e} AS ev, story_id, seq FROM story_keys WHERE key IN ({names})")
+    parts += [f"SELECT {e} AS ev, story_id, seq FROM (SELECT story_id, seq FROM story_keys "
+              f"WHERE key = :c{e}_{i} ORDER BY seq DESC LIMIT :cap) AS t{e}_{i}"
+              for i in range(len(capped))]
+    return parts
+
+
+def _lookup_params(e: int, lookup: tuple[list[str], list[str]]) -> dict[str, Any]:
+    full, capped = lookup
+    return {**{f"f{e}_{i}": k for i, k in enumerate(full)},
+            **{f"c{e}_{i}": k for i, k in enumerate(capped)}}
+
+
+def _run(conn: Connection, parts: list[str], params: dict[str, Any],
+         out: list[list[tuple[int, int, str]]]) -> None:
+    sql = (f"SELECT ev, story_id, COUNT(*), MAX(seq) FROM ({' UNION ALL '.join(parts)}) "
+           f"AS hits GROUP BY ev, story_id")
+    for ev, sid, hits, seq in conn.execute(text(sql), params):
+        out[ev].append((-hits, -seq, sid))
 
 
 def add(conn: Connection, rows: list[dict[str, Any]]) -> None:
