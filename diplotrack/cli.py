@@ -135,16 +135,16 @@ def serve(
 
 @app.command()
 def demo(
-    db: DbOption = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", help=f"Where to put the demo database [default: ./{DEMO_DB}; never "
+        "$DIPLOTRACK_DB]")] = None,
     debug: DebugOption = False,
 ) -> None:
-    """Ingest the bundled sample corpus into a fresh database and summarise it."""
+    """Ingest the bundled sample corpus into the demo database and summarise it (again:
+    only what is not stored yet; what you added is kept)."""
     from diplotrack.summary import print_summary
 
     target = db or DEMO_DB
-    if db is None and Path(DEMO_DB).exists():
-        for suffix in ("", "-wal", "-shm"):
-            Path(DEMO_DB + suffix).unlink(missing_ok=True)
     err.print(f"Ingesting the sample corpus ({DEMO_CORPUS.name}) into {target} …", markup=False)
     report = _run_ingest([str(DEMO_CORPUS)], target, 16, quiet=False)
     with Store.open(target) as store:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from spacy.language import Language
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from diplotrack import framing, stories
 from diplotrack.errors import (
@@ -33,6 +33,7 @@ from diplotrack.errors import (
     InputError,
     MalformedInput,
     StoreFailure,
+    UnsupportedInput,
 )
 from diplotrack.events import multilingual
 from diplotrack.events.merge import event_id
@@ -48,6 +49,7 @@ from diplotrack.store.db import Store
 log = logging.getLogger(__name__)
 
 EVENT_LANGUAGES = {"en"}
+MAX_SOURCE_CHARS = 2000  # a file path or URL (PostgreSQL indexes at most about 2,700 bytes)
 BATCH_CHARS = 100_000  # spaCy holds a whole batch in memory: long briefings go a few at a time
 
 Analysed = tuple[Article, list[Event], str | None] | AnalysisError  # with framing, events, a note
@@ -109,6 +111,12 @@ class Pipeline:
                 report.failed.append(item)
                 self._tick("failed")
                 continue
+            if len(item.source) > MAX_SOURCE_CHARS:
+                report.failed.append(UnsupportedInput(item.source[:200] + "…", (
+                    f"source name of {len(item.source)} characters is over the limit of "
+                    f"{MAX_SOURCE_CHARS}")))
+                self._tick("failed")
+                continue
             if item.source in sources or self.store.source_known(item.source):
                 report.skipped.append(item.source)
                 self._tick("skipped")
@@ -160,7 +168,7 @@ class Pipeline:
                 report.notes.append(note)
                 log.info(note)
             try:
-                twin = self._store_one(article, events)
+                twin = self._store_or_twin(article, events)
             except SQLAlchemyError as exc:  # this article's transaction was rolled back
                 log.debug("storing %s failed", article.source, exc_info=True)
                 reason = str(exc.orig if hasattr(exc, "orig") else exc).splitlines()[0]
@@ -179,6 +187,17 @@ class Pipeline:
             report.stored.append(article.id)
             report.events += len(events)
             self._tick("stored")
+
+    def _store_or_twin(self, article: Article, events: list[Event]) -> tuple[str, str] | None:
+        try:
+            return self._store_one(article, events)
+        except IntegrityError:  # another writer stored the same text or source first
+            twin = self.store.find_duplicate(article)
+            if twin is None:
+                raise
+            with self.store.transaction() as conn:
+                self.store.add_source(conn, article.source, twin[0])
+            return twin
 
     def _store_one(self, article: Article, events: list[Event]) -> tuple[str, str] | None:
         """Write one article, its stories and events in one transaction; or name its twin."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from diplotrack.errors import UnsupportedInput
@@ -38,8 +39,14 @@ _URL_DMY = re.compile(r"/([0-2]?\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|o
                       re.I)
 
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # tab, newlines and form feed stay
+_LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}$")
+MAX_GENRE = 32
+
+
 def build_article(raw: RawDocument) -> Article:
     """Clean text + metadata + fingerprints; UnsupportedInput when no usable text remains."""
+    raw = _without_controls(raw)
     fields = raw.fields or {}
     found = _extract(raw)
     given_title = _text_field(fields.get("title"))
@@ -94,7 +101,7 @@ def _genre_and_dateline(body: list[str], raw: list[str], fields: dict[str, Any],
         return key, dateline
     genre = classify_genre(body, title=title, url=url, labels=[given, *labels] if given else labels,
                            has_dateline=bool(dateline), raw_paragraphs=raw)
-    if given and genre == "news":
+    if given and genre == "news" and len(given) <= MAX_GENRE:
         genre = given.lower()
     if genre == "transcript":  # "MS. PSAKI: ..." is a speaker, not a place
         dateline = find_dateline(body, allow_colon=False)
@@ -160,10 +167,24 @@ def _outlet(fields: dict[str, Any], found: Extracted, from_text: str | None, url
     return from_text or outlet_of_url(url, "\n".join(found.paragraphs))
 
 
+def _without_controls(raw: RawDocument) -> RawDocument:
+    """NUL and other control characters are never text (PostgreSQL refuses NUL outright)."""
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _CONTROLS.sub("", value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return replace(raw, content=clean(raw.content), fields={k: clean(v) for k, v in
+                                                            (raw.fields or {}).items()})
+
+
 def _language(fields: dict[str, Any], text: str) -> str:
+    """The given language tag's primary subtag ("pt-BR" -> "pt"), else the detected one."""
     given = _text_field(fields.get("language"))
-    if given:
-        return given.lower().replace("_", "-").split("-")[0]
+    if given and _LANGUAGE_TAG.match(code := given.lower().replace("_", "-").split("-")[0]):
+        return code
     return detect_language(text)
 
 

@@ -48,7 +48,23 @@ def _m3_article_copy_of(conn: Connection, dialect: str) -> None:
         conn.execute(text("ALTER TABLE articles ADD COLUMN copy_of VARCHAR(32)"))
 
 
-MIGRATIONS: list[Callable[[Connection, str], None]] = [_m1_initial, _m2_event_main, _m3_article_copy_of]
+# columns that held input-derived values in VARCHAR(n): PostgreSQL enforced n, SQLite never did
+_UNBOUNDED = {"articles": ("language", "genre", "published"),
+              "participants": ("actor_id", "kind", "country", "level"),
+              "events": ("mode", "date", "auxiliary")}
+
+
+def _m4_unbounded_text(conn: Connection, dialect: str) -> None:
+    """The same limits on both engines: none on what inputs decide (schema.py)."""
+    if dialect != "postgresql":
+        return  # SQLite's VARCHAR(n) is TEXT already
+    for table, columns in _UNBOUNDED.items():
+        alters = ", ".join(f"ALTER COLUMN {c} TYPE TEXT" for c in columns)
+        conn.execute(text(f"ALTER TABLE {table} {alters}"))
+
+
+MIGRATIONS: list[Callable[[Connection, str], None]] = [
+    _m1_initial, _m2_event_main, _m3_article_copy_of, _m4_unbounded_text]
 
 
 def current_version(conn: Connection) -> int:

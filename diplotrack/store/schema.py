@@ -1,5 +1,10 @@
 """Tables of the diplotrack database (SQLAlchemy Core).
 
+One schema for both engines: a column whose value comes from an input (a
+language tag, a genre, an actor id made from a name) is TEXT, which neither
+SQLite nor PostgreSQL bounds; VARCHAR(n) only holds what diplotrack itself
+makes (hash ids, PLOVER categories, ISO dates it normalised).
+
 Events and stories keep their full export record as JSON in `data`, with the
 columns that queries filter on beside it; participants and evidence are also
 normalised into their own tables so SQL can answer "who met whom".
@@ -39,10 +44,10 @@ articles = Table(
     Column("title", Text),
     Column("authors", Text, nullable=False, default="[]"),  # JSON list
     Column("outlet", Text),
-    Column("published", String(32)),
+    Column("published", Text),
     Column("published_from", String(16)),
-    Column("language", String(8), nullable=False),
-    Column("genre", String(32)),
+    Column("language", Text, nullable=False),
+    Column("genre", Text),
     Column("dateline", Text),
     Column("text", Text, nullable=False),
     Column("framing", Text, nullable=False, default="{}"),  # JSON object
@@ -78,9 +83,9 @@ events = Table(
     Column("article_id", String(32), ForeignKey("articles.id"), nullable=False, index=True),
     Column("story_id", String(40), index=True),
     Column("event_type", String(16), nullable=False),
-    Column("mode", String(32)),
-    Column("date", String(16)),
-    Column("auxiliary", String(16)),
+    Column("mode", Text),
+    Column("date", Text),
+    Column("auxiliary", Text),
     Column("confidence", Float, nullable=False),
     Column("main", Boolean),  # one of its article's main events (NULL: stored before migration 2)
     Column("data", Text, nullable=False),  # the export record, JSON
@@ -91,12 +96,12 @@ participants = Table(
     metadata,
     Column("event_id", String(40), ForeignKey("events.id"), nullable=False, index=True),
     Column("role", String(12), nullable=False),  # actor | recipient
-    Column("actor_id", String(64), nullable=False, index=True),
+    Column("actor_id", Text, nullable=False, index=True),
     Column("name", Text, nullable=False),
-    Column("kind", String(32)),
-    Column("country", String(3)),
+    Column("kind", Text),
+    Column("country", Text),
     Column("text", Text),
-    Column("level", String(32)),
+    Column("level", Text),
 )
 
 evidence = Table(

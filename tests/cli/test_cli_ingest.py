@@ -74,3 +74,14 @@ def test_demo_runs_offline_and_says_what_next(cli, tmp_path):
     assert (tmp_path / "diplotrack-demo.db").exists()
     articles = cli("export", "articles", "--db", str(tmp_path / "diplotrack-demo.db")).out.splitlines()
     assert len(articles) >= 8
+    # what the user adds, as the demo's own hint says, survives running the demo again;
+    # and $DIPLOTRACK_DB (the user's own database) is never the demo's
+    mine = tmp_path / "mine.txt"
+    mine.write_text("The foreign minister of Norway met the foreign minister of Chile in Oslo "
+                    "on Tuesday to discuss trade and climate cooperation, officials said.")
+    assert cli("ingest", "--db", "diplotrack-demo.db", str(mine), cwd=tmp_path).code == 0
+    again = cli("demo", cwd=tmp_path, env={"DIPLOTRACK_DB": str(tmp_path / "user.db")})
+    assert again.code in (0, 1), again.err
+    after = cli("export", "articles", "--db", str(tmp_path / "diplotrack-demo.db")).out.splitlines()
+    assert len(after) == len(articles) + 1
+    assert not (tmp_path / "user.db").exists()

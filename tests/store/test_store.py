@@ -24,11 +24,29 @@ TEXT = (
 )
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = Store.open(str(tmp_path / "t.db"))
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request, tmp_path):
+    """The same tests on both engines: one schema, one behaviour."""
+    url = str(tmp_path / "t.db") if request.param == "sqlite" else request.getfixturevalue("pg_db")
+    s = Store.open(url)
     yield s
     s.close()
+
+
+def test_input_derived_values_of_any_length_are_stored(store):
+    """What PostgreSQL's VARCHAR(n) used to refuse and SQLite stored: no limit on either."""
+    art = make_article(TEXT, language="x" * 40, genre="g" * 80, published="2025-03-01T10:00:00+00:00")
+    event = make_event(art.id)
+    event.actor[0].id = "org:" + "a" * 70
+    event.actor[0].kind = "k" * 40
+    event.mode = "m" * 40
+    with store.transaction() as conn:
+        store.save_article(conn, art)
+        store.save_events(conn, [event])
+    [back] = store.iter_articles()
+    assert back["genre"] == "g" * 80 and back["language"] == "x" * 40
+    [ev] = store.iter_events()
+    assert ev.actor[0].id == "org:" + "a" * 70
 
 
 def test_resolve_url_forms(monkeypatch):
