@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from diplotrack.errors import InputError, MalformedInput, UnsupportedInput
+from diplotrack.errors import InputError, InputTooLarge, MalformedInput, UnsupportedInput
 from diplotrack.ingest.feeds import iter_feed
 from diplotrack.ingest.fetch import Fetcher, fetch_url, is_url, private_address
 from diplotrack.ingest.files import (
@@ -34,6 +34,7 @@ from diplotrack.models import RawDocument
 __all__ = ["MAX_BYTES", "iter_documents"]
 log = logging.getLogger(__name__)
 
+MAX_HTML_BYTES = 10 * 1024 * 1024  # the parsed tree takes about ten times the page
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
                "application/xml", "text/xml", "application/feed+json")
 
@@ -163,6 +164,9 @@ class _Reader:
             check_text(body, source)
             yield RawDocument(source, body, "markdown", {**front_matter_fields(front), **fields})
         elif kind == "html":
+            if len(data) > MAX_HTML_BYTES:
+                raise InputTooLarge(source, f"HTML page of {len(data)} bytes is above the limit "
+                                    f"of {MAX_HTML_BYTES} bytes for one page")
             yield RawDocument(source, text, "html", fields)
         else:
             yield RawDocument(source, text, "text", fields)

@@ -15,7 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from diplotrack.errors import FetchError, InputError, MalformedInput, UnsupportedInput
+from diplotrack.errors import (
+    FetchError,
+    InputError,
+    InputTooLarge,
+    MalformedInput,
+    UnsupportedInput,
+)
 from diplotrack.ingest import readers
 from diplotrack.ingest.fetch import fetch_url
 from diplotrack.ingest.readers import iter_documents
@@ -53,6 +59,13 @@ def test_deeply_nested_json_is_one_named_error(tmp_path, case):
     assert isinstance(err, MalformedInput) and str(tmp_path / name) in str(err)
     assert "nested too deeply" in str(err) and "\n" not in str(err)
     assert items[-1].source == str(after)  # the next input is still read
+
+
+def test_an_html_page_over_its_limit_is_refused_before_parsing(tmp_path):
+    page = tmp_path / "huge.html"
+    page.write_text("<html><body>" + "<p>Talks went on.</p>" * (readers.MAX_HTML_BYTES // 20 + 1))
+    [err] = read(page)
+    assert isinstance(err, InputTooLarge) and "for one page" in str(err)
 
 
 def test_text_without_a_letter_is_refused(tmp_path):
