@@ -123,6 +123,8 @@ def serve(
     allow_host: Annotated[list[str] | None, typer.Option(
         "--allow-host", help="A host name clients use to reach this server (repeatable; '*': "
         "any). Loopback names and --host are always allowed.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Server processes (use the "
+                                         "machine's cores).")] = 1,
     debug: DebugOption = False,
 ) -> None:
     """Run the web UI and the REST API."""
@@ -130,7 +132,7 @@ def serve(
 
     Store.open(db).close()  # fail early, in one line, if the database cannot be opened
     err.print(f"diplotrack: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
-    run_server(db, host, port, allow_hosts=tuple(allow_host or ()))
+    run_server(db, host, port, allow_hosts=tuple(allow_host or ()), workers=workers)
 
 
 @app.command()

@@ -150,7 +150,8 @@ def event_filters(*, actor: str | None = None, event_type: str | None = None,
     if main is not None:
         conds.append(E.c.main.is_(True) if main else or_(E.c.main.is_(False), E.c.main.is_(None)))
     if actor:
-        conds.append(exists().where(P.c.event_id == E.c.id, P.c.actor_id == actor))
+        # uncorrelated: one index range of the actor's events, not a probe per event row
+        conds.append(E.c.id.in_(select(P.c.event_id).where(P.c.actor_id == actor)))
     for col, value in ((E.c.event_type, event_type), (E.c.story_id, story_id),
                        (E.c.article_id, article_id)):
         if value:
