@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplotrack.events import ontology
 from diplotrack.events.classify.apply import choose_main, headline_scores, in_lede
 from diplotrack.events.classify.models import NONE
 from diplotrack.events.classify.verify import verify
@@ -233,8 +234,15 @@ class LeadEvent:
             date_mains(doc, events, sents)
         if self.use_models:
             events = verify(events, doc._.genre, heads)
-        doc._.events = events
+        doc._.events = [e for e in events if e.main or e.lead or whole(e)]
         return doc
+
+
+def whole(event: Event) -> bool:
+    """A mention is kept when it names both sides, or its category needs only one: a
+    dyadic mention with one party ("India agreed", "the Taliban supported") is what an
+    article says in passing, not a record of who engaged whom."""
+    return len(event.actor) + len(event.recipient) >= 2 or ontology.one_party(event.event_type)
 
 
 def first_reported(events: list[Event]) -> Event | None:

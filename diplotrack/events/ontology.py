@@ -31,6 +31,11 @@ def modes(category: str) -> list[str]:
     return list(_ontology()["categories"][category]["modes"])
 
 
+def one_party(category: str) -> bool:
+    """Whether an event of `category` is whole with one party (a protest, a withdrawal)."""
+    return category in _ontology()["one_party"]
+
+
 def contexts() -> list[str]:
     return list(_ontology()["contexts"])
 

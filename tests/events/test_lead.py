@@ -102,3 +102,33 @@ def test_first_reported_prefers_plain_reports_in_text_order():
     assert lead.first_reported([ev(50), ev(5, "historical"), ev(20)]).id == "20"
     assert lead.first_reported([ev(9, "future")]).id == "9"
     assert lead.first_reported([]) is None
+
+
+def _event(category, n_actors, n_recipients, main=False):
+    from diplotrack.models import Event, Participant
+
+    side = [Participant(id=f"s{i}", name=f"S{i}", kind="state", text=f"S{i}") for i in range(3)]
+    return Event(id="e", article_id="a", event_type=category, actor=side[:n_actors],
+                 recipient=side[n_actors:n_actors + n_recipients], main=main)
+
+
+@pytest.mark.parametrize(("category", "actors", "recipients", "main", "kept"), [
+    ("AGREE", 1, 0, False, False),     # "India agreed": one side of a dyadic event
+    ("SUPPORT", 0, 1, False, False),
+    ("CONSULT", 1, 1, False, True),
+    ("CONSULT", 2, 0, False, True),    # co-actors of a meeting
+    ("AGREE", 1, 0, True, True),       # a main event is kept whole or not
+    ("PROTEST", 1, 0, False, True),    # whole with one party
+    ("RETREAT", 1, 0, False, True),
+])
+def test_a_mention_needs_both_sides_unless_its_category_has_one(category, actors, recipients,
+                                                                main, kept):
+    event = _event(category, actors, recipients, main)
+    assert (event.main or lead.whole(event)) is kept
+
+
+def test_one_party_mentions_are_dropped_from_an_article(full_nlp):
+    text = (TALKS + "\nIndia agreed. The Taliban supported the plan, a spokesman said.")
+    events = run(full_nlp, text, "2025-03-03")
+    assert all(e.main or e.lead or lead.whole(e) for e in events)
+    assert any(e.main and e.event_type == "CONSULT" for e in events)
