@@ -153,7 +153,8 @@ def fold_into_main(events: list[Event]) -> list[Event]:
     """Later mentions of an article's main event by some of its parties ("the talks",
     "Dar's visit") are that event: an event of a main event's category whose
     participants are among the main event's, with no other date and no status of its
-    own (background, denial, supposition), is merged into it. Two main events of one
+    own (background, denial, supposition), is merged into it; so is a mention naming
+    both sides of a main event that names one (it completes it). Two main events of one
     category that share a party are one event too (the headline's "meets" and the
     lede's "held talks"); the lead absorbs the other."""
     mains = sorted((e for e in events if e.main), key=lambda e: not e.lead)
@@ -178,4 +179,8 @@ def _folds(main: Event, e: Event, ids: frozenset[str]) -> bool:
     if not _dates_compatible(main.date, e.date):
         return False
     mine = participant_ids(main)
-    return bool(ids & mine) if e.main else ids <= mine
+    if e.main:
+        return bool(ids & mine)
+    # a mention by some of its parties; or, for a main event that names one side only
+    # ("Dar interacted with ..." without its subject), the later mention naming it whole
+    return ids <= mine or (len(mine) == 1 and mine < ids)

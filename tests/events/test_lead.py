@@ -132,3 +132,24 @@ def test_one_party_mentions_are_dropped_from_an_article(full_nlp):
     events = run(full_nlp, text, "2025-03-03")
     assert all(e.main or e.lead or lead.whole(e) for e in events)
     assert any(e.main and e.event_type == "CONSULT" for e in events)
+
+
+def test_a_main_event_naming_one_side_is_completed_by_a_mention_naming_both():
+    from diplotrack.events.merge import fold_into_main
+    from diplotrack.models import Evidence, Participant
+
+    def party(pid):
+        return Participant(id=pid, name=pid, kind="state", text=pid)
+
+    main = _event("CONSULT", 0, 0, main=True)
+    main.lead, main.recipient = True, [party("taliban")]
+    main.evidence = [Evidence(sentence="Dar interacted with the Taliban.", start=0, end=30)]
+    mention = _event("CONSULT", 0, 0)
+    mention.actor, mention.recipient = [party("ishaq-dar")], [party("taliban")]
+    mention.evidence = [Evidence(sentence="Dar held talks with the Taliban.", start=40, end=72)]
+    other = _event("CONSULT", 0, 0)
+    other.actor, other.recipient = [party("RUS")], [party("CHN")]  # shares no party: apart
+    other.evidence = [Evidence(sentence="Russia met China.", start=80, end=97)]
+    out = fold_into_main([main, mention, other])
+    assert [e.id for e in out] == ["e", "e"] and out[0] is main and out[1] is other
+    assert {p.id for p in main.participants()} == {"ishaq-dar", "taliban"}
