@@ -104,6 +104,27 @@ def possessor_state(doc: Doc, s: int, reg: Registry) -> str | None:
     return actor.id if actor is not None and actor.kind == "state" else None
 
 
+def _state(reg: Registry, text: str) -> str | None:
+    alias = reg.best(norm(text))
+    actor = reg.actors.get(alias.actor_id) if alias and alias.actor_id else None
+    return actor.id if actor is not None and actor.kind == "state" else None
+
+
+def owning_state(doc: Doc, s: int, e: int, reg: Registry) -> str | None:
+    """The state an organisation's name says it belongs to: a national adjective in it
+    ("the Russian Supreme Court") or "of STATE" right after it ("the Supreme Court of
+    Kazakhstan")."""
+    for tok in doc[s:e]:
+        if tok.ent_type_ in ("NORP", "ORG") and (code := reg.demonyms.get(norm(tok.text))):
+            return code
+    if e + 1 < len(doc) and doc[e].lower_ == "of" and doc[e + 1].ent_type_ == "GPE":
+        end = e + 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE":
+            end += 1
+        return _state(reg, doc[e + 1:end].text)
+    return None
+
+
 def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> Cand | None:
     """A participant for an actor that is not in the registry."""
     text = doc[s:e].text
@@ -124,7 +145,7 @@ def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg:
         kind, prefix = org_kind(text), "org"
         if kind in NOT_ACTORS:
             return None  # a conference or a news agency is no party to what it reports
-        country = country or possessor_state(doc, s, reg)
+        country = country or possessor_state(doc, s, reg) or owning_state(doc, s, e, reg)
     elif label == "NORP" and (place := city_place(text)) is not None and not reg.demonyms.get(norm(text)):
         kind, prefix, country = "place", "place", place.country
     elif label == "NORP":
