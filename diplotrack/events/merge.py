@@ -57,8 +57,10 @@ def _anchored(a: Event, b: Event) -> bool:
 
 
 def compatible(d: Draft, e: Event, ids: frozenset[str]) -> bool:
-    if d.family != family(e.event_type) or not (d.ids & ids):
+    if d.family != family(e.event_type):
         return False
+    if not (d.ids & ids):
+        return _halves(d.event, e)
     if d.ids != ids:
         small = min(d.ids, ids, key=len)
         if not (d.ids <= ids or ids <= d.ids) or d.event.event_type != e.event_type:
@@ -70,6 +72,19 @@ def compatible(d: Draft, e: Event, ids: frozenset[str]) -> bool:
     if (d.event.auxiliary or "") != (e.auxiliary or "") and not (asked(e) or asked(d.event)):
         return False
     return _dates_compatible(d.event.date, e.date) and _places_compatible(d.event, e)
+
+
+def _halves(a: Event, b: Event) -> bool:
+    """Two triggers of one category in one sentence, one with only the actor and the
+    other with only the recipient, are one event told in two words: "a U.S. drone
+    strike (USA) killed al-Zawahiri (recipient)", "the Chinese offer (CHN) of aid to
+    Kabul (recipient)"."""
+    if a.event_type != b.event_type or not a.evidence or not b.evidence:
+        return False
+    if a.evidence[0].start != b.evidence[0].start or (a.auxiliary or "") != (b.auxiliary or ""):
+        return False
+    one_sided = {(bool(x.actor), bool(x.recipient)) for x in (a, b)}
+    return one_sided == {(True, False), (False, True)}
 
 
 def asked(e: Event) -> bool:

@@ -153,3 +153,11 @@ def test_a_main_event_naming_one_side_is_completed_by_a_mention_naming_both():
     out = fold_into_main([main, mention, other])
     assert [e.id for e in out] == ["e", "e"] and out[0] is main and out[1] is other
     assert {p.id for p in main.participants()} == {"ishaq-dar", "taliban"}
+
+
+def test_two_halves_of_one_event_in_one_sentence_are_one_event(full_nlp):
+    events = run(full_nlp, "A U.S. drone strike killed Al Qaeda leader Ayman al Zawahiri in Kabul.",
+                 "2022-08-01")
+    [strike] = [e for e in events if e.event_type == "ASSAULT"]
+    assert [p.id for p in strike.actor] == ["USA"]
+    assert [p.id for p in strike.recipient] == ["ayman-al-zawahiri"]
