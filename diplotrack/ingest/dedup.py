@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -27,20 +28,72 @@ def normalise(text: str) -> list[str]:
 
 
 def text_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(normalise(text)).encode()).hexdigest()
+    """sha256 of the normalised words joined by spaces (computed a block at a time)."""
+    digest = hashlib.sha256()
+    first = True
+    for block in _word_blocks(text):
+        digest.update(((" " if not first else "") + " ".join(block)).encode())
+        first = False
+    return digest.hexdigest()
 
 
 def simhash(text: str, shingle: int = 3) -> int:
-    """64-bit simhash over word shingles, as a signed int (fits SQL BIGINT)."""
-    words = normalise(text)
-    if not words:
-        return 0
-    grams = _grams(words, shingle)
+    """64-bit simhash over word shingles, as a signed int (fits SQL BIGINT). Memory is
+    that of one block of shingles, whatever the length of the text."""
+    votes = np.zeros(64, dtype=np.int64)
+    count = 0
+    tail: list[str] = []
+    for block in _word_blocks(text):
+        words = tail + block
+        if len(words) < shingle:
+            tail = words
+            continue
+        grams = [" ".join(words[i:i + shingle]) for i in range(len(words) - shingle + 1)]
+        votes += _bit_counts(grams)
+        count += len(grams)
+        tail = words[-(shingle - 1):] if shingle > 1 else []
+    if not count:
+        if not tail:
+            return 0
+        votes, count = _bit_counts([" ".join(tail)]), 1  # fewer words than one shingle
+    signed = votes * 2 - count
+    value = int("".join("1" if v > 0 else "0" for v in signed), 2)
+    return value - (1 << 64) if value >= (1 << 63) else value
+
+
+def _bit_counts(grams: list[str]) -> np.ndarray:
     digests = b"".join(hashlib.blake2b(g.encode(), digest_size=8).digest() for g in grams)
     bits = np.unpackbits(np.frombuffer(digests, dtype=np.uint8)).reshape(len(grams), 64)
-    votes = bits.sum(axis=0, dtype=np.int64) * 2 - len(grams)
-    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
-    return value - (1 << 64) if value >= (1 << 63) else value
+    return bits.sum(axis=0, dtype=np.int64)
+
+
+_BLOCK = 50_000
+
+
+def _word_blocks(text: str) -> Iterator[list[str]]:
+    """The normalised words of `text`, in blocks of at most _BLOCK words."""
+    block: list[str] = []
+    for piece in _pieces(text):
+        for match in _WORD.finditer(piece.lower()):
+            block.append(match.group())
+            if len(block) >= _BLOCK:
+                yield block
+                block = []
+    if block:
+        yield block
+
+
+def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
+    """`text` in pieces of about `size` characters cut at whitespace: lower-casing a piece
+    gives what lower-casing the whole would (str.lower may triple a whole text's memory)."""
+    start = 0
+    while len(text) - start > size:
+        cut = text.find(" ", start + size)
+        if cut < 0:
+            break
+        yield text[start:cut]
+        start = cut
+    yield text[start:]
 
 
 def bands(value: int) -> list[int]:

@@ -6,21 +6,21 @@ word) boundary."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 CHUNK_CHARS = 100_000
 _BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?]\s"), re.compile(r"\s"))
 
 
-def split(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """(offset, piece) pairs covering `text` in order, each piece at most `size` characters."""
-    pieces: list[tuple[int, str]] = []
+def split(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) pairs covering `text` in order, each piece at most `size` characters
+    (made one at a time: a long text is not held twice)."""
     start = 0
     while len(text) - start > size:
         end = _cut(text, start, start + size)
-        pieces.append((start, text[start:end]))
+        yield start, text[start:end]
         start = end
-    pieces.append((start, text[start:]))
-    return pieces
+    yield start, text[start:]
 
 
 def _cut(text: str, start: int, limit: int) -> int:

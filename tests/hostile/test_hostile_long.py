@@ -26,7 +26,7 @@ def dense_article(chars: int) -> str:
 
 def test_split_covers_the_text_at_boundaries():
     text = ("word " * 30 + "end.\n\n") * 20_000  # 3.1 M characters: over spaCy's 2 M limit
-    pieces = chunks.split(text)
+    pieces = list(chunks.split(text))
     assert "".join(p for _, p in pieces) == text
     assert all(len(p) <= chunks.CHUNK_CHARS for _, p in pieces)
     assert all(text[o:o + len(p)] == p for o, p in pieces)
@@ -48,6 +48,24 @@ def test_a_235KB_event_dense_article_is_stored_whole(tmp_path, full_nlp):
     for ev in events:
         for evidence in ev.evidence:
             assert body[evidence.start:evidence.end] == evidence.sentence
-    last_piece = chunks.split(body)[-1][0]
+    last_piece = list(chunks.split(body))[-1][0]
     assert any(ev.evidence[0].start > last_piece for ev in events)  # the last piece too
     assert all(ev.evidence[0].start < chunks.CHUNK_CHARS for ev in events if ev.main)
+
+
+def test_fingerprints_of_a_long_text_are_those_of_the_whole_text_at_once():
+    """text_hash and simhash work a block of words at a time (memory), with the values
+    of the one-pass definitions (stored ids and near-duplicate bands depend on them)."""
+    import hashlib
+
+    from diplotrack.ingest import dedup
+
+    text = dense_article(700_000)  # about 120,000 words: several blocks
+    words = dedup.normalise(text)
+    assert len(words) > 2 * dedup._BLOCK
+    assert dedup.text_hash(text) == hashlib.sha256(" ".join(words).encode()).hexdigest()
+    grams = [" ".join(words[i:i + 3]) for i in range(len(words) - 2)]
+    votes = dedup._bit_counts(grams) * 2 - len(grams)
+    value = int("".join("1" if v > 0 else "0" for v in votes), 2)
+    assert dedup.simhash(text) == (value - (1 << 64) if value >= (1 << 63) else value)
+    assert dedup.simhash("two words") == dedup.simhash("Two, words!") != 0
