@@ -1,9 +1,12 @@
 """One JSON shape for every error the API returns.
 
-    {"error": {"code": "not_found" | "bad_request" | "internal", "message": "...", "status": 404}}
+    {"error": {"code": "not_found" | "bad_request" | "timeout" | "internal",
+               "message": "...", "status": 404}}
 
-Validation errors (FastAPI's 422) answer 400 `bad_request`; unknown routes 404
-`not_found`; any unhandled exception 500 `internal`, without its details.
+Validation errors (FastAPI's 422) and out-of-bounds values answer 400
+`bad_request`; unknown routes 404 `not_found`; a statement over the time budget
+503 `timeout`; any unhandled exception 500 `internal`, without its details
+(api.guard turns exceptions into these, with the security headers).
 """
 
 from __future__ import annotations
