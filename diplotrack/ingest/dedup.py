@@ -67,20 +67,11 @@ def _bit_counts(grams: list[str]) -> np.ndarray:
     return bits.sum(axis=0, dtype=np.int64)
 
 
-_BLOCK = 50_000
-
-
 def _word_blocks(text: str) -> Iterator[list[str]]:
-    """The normalised words of `text`, in blocks of at most _BLOCK words."""
-    block: list[str] = []
+    """The normalised words of `text`, a block per piece of about a million characters."""
     for piece in _pieces(text):
-        for match in _WORD.finditer(piece.lower()):
-            block.append(match.group())
-            if len(block) >= _BLOCK:
-                yield block
-                block = []
-    if block:
-        yield block
+        if block := _WORD.findall(piece.lower()):
+            yield block
 
 
 def _pieces(text: str, size: int = 1 << 20) -> Iterator[str]:
