@@ -89,6 +89,7 @@ events = Table(
     Column("confidence", Float, nullable=False),
     Column("main", Boolean),  # one of its article's main events (NULL: stored before migration 2)
     Column("data", Text, nullable=False),  # the export record, JSON
+    Index("ix_events_story_article", "story_id", "article_id"),  # reports per story, covered
 )
 
 participants = Table(
@@ -102,6 +103,7 @@ participants = Table(
     Column("country", Text),
     Column("text", Text),
     Column("level", Text),
+    Index("ix_participants_actor_event", "actor_id", "event_id"),  # an actor's events, covered
 )
 
 evidence = Table(
