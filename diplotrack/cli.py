@@ -42,6 +42,21 @@ USAGE_ERRORS: tuple[type[Exception], ...] = (click.UsageError, typer.BadParamete
 DEMO_CORPUS = Path(__file__).parent / "demo_corpus" / "articles"
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from diplotrack import __version__
+
+        typer.echo(f"diplotrack {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_print_version,
+        help="Show the version and exit.")] = False) -> None:
+    """Turn news coverage into a source-linked record of diplomatic engagement."""
+
+
 @app.command()
 def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, .jsonl corpora, feeds, URLs.")],
@@ -112,7 +127,11 @@ def export_cmd(
         raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}", param_hint="--format")
     with Store.open(db) as store:
         rows = exporter.records(store, kind, min_confidence=min_confidence, main_only=main_only)
-        exporter.write(rows, sys.stdout, fmt)
+        try:
+            exporter.write(rows, sys.stdout, fmt)
+            sys.stdout.flush()
+        except BrokenPipeError:  # `diplotrack export events | head`: the reader has enough
+            _quiet_stdout()
 
 
 @app.command()
@@ -131,6 +150,7 @@ def serve(
     from diplotrack.api.server import serve as run_server
 
     Store.open(db).close()  # fail early, in one line, if the database cannot be opened
+    _check_port(host, port)
     err.print(f"diplotrack: serving on http://{host}:{port}/ (Ctrl+C to stop)", markup=False)
     run_server(db, host, port, allow_hosts=tuple(allow_host or ()), workers=workers)
 
@@ -225,4 +245,27 @@ def main(argv: list[str] | None = None) -> None:
         err.print(f"diplotrack: internal error: {exc.__class__.__name__}: {first} "
                   "(run with --debug for the traceback)", markup=False)
         code = 1
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_stdout()
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _check_port(host: str, port: int) -> None:
+    """One line, not uvicorn's traceback, when the address is taken or not ours."""
+    import socket
+
+    try:
+        with socket.create_server((host, port)):
+            pass
+    except OSError as exc:
+        reason = os.strerror(exc.errno) if exc.errno else str(exc)
+        raise DiplotrackError(f"cannot listen on {host}:{port}: {reason} "
+                              "(try another --port)") from None
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit raises nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

@@ -72,3 +72,26 @@ def test_export_options_filter_events(cli, tmp_path):
     assert all(json.loads(line)["main"] is True for line in mains)
     assert none.code == 0 and not none.out.strip()
     assert cli("export", "events", "--min-confidence", "2", "--db", str(db)).code == 2
+
+
+def test_version_busy_port_and_a_closed_pipe(cli, tmp_path):
+    import socket
+    import subprocess
+    import sys
+
+    assert cli("--version").out.startswith("diplotrack ")
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        port = busy.getsockname()[1]
+        r = cli("serve", "--db", str(tmp_path / "x.db"), "--port", str(port))
+    assert r.code == 1 and "cannot listen on 127.0.0.1" in r.err and "Traceback" not in r.err
+    db = tmp_path / "d.db"
+    text = tmp_path / "a.txt"
+    text.write_text("Norway and Chile agree\n\n" + "The foreign minister of Norway met the "
+                    "foreign minister of Chile in Oslo on Tuesday, officials said. " * 2000)
+    assert cli("ingest", "--db", str(db), str(text)).code == 0
+    export = subprocess.Popen([sys.executable, "-m", "diplotrack", "export", "articles", "--db",
+                               str(db), "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert export.stdout is not None
+    export.stdout.read(10)
+    export.stdout.close()  # like `| head -c 10`
+    assert export.wait(timeout=120) == 0
