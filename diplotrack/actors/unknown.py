@@ -37,6 +37,9 @@ def trim(ent: Span) -> tuple[int, int]:
     return s, e
 
 
+CONNECTORS = frozenset({"of", "the", "'s", "’s"})
+
+
 def ner_wins(ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> bool:
     """Whether a NER span beats the registry mentions strictly inside it."""
     if not inner or any(c.start < s or c.end > e for c in inner):
@@ -50,6 +53,9 @@ def ner_wins(ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> boo
     if any(ent.doc[i].pos_ in ("VERB", "AUX") for i in range(s, e) if i not in inside):
         return False
     kinds = {reg.actors[c.actor_id].kind for c in inner if c.actor_id}
+    if not {ent.doc[i].lower_ for i in range(s, e) if i not in inside} - CONNECTORS \
+            and kinds & {"state", "de_facto_government"}:
+        return False  # "Interim Government of Afghanistan": registry mentions joined by "of"
     if ent.label_ in ("GPE", "NORP"):
         return not kinds & {"state", "de_facto_government", "igo"}
     if ent.label_ == "PERSON":

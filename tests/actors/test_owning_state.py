@@ -14,3 +14,14 @@ def test_a_court_named_with_its_state_carries_that_country(full_nlp, text, count
     doc = full_nlp(text)
     actors = [p for e in doc._.events for p in e.actor if p.id.startswith("org:")]
     assert actors and all(p.country == country for p in actors)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Uzbekistan met the Interim Government of Afghanistan in Tashkent on 26 July 2022.",
+     "taliban"),
+    ("France met the Transitional Government of Mali in Bamako.", "MLI"),
+])
+def test_a_government_not_yet_constitutional_is_its_state(full_nlp, text, actor):
+    doc = full_nlp(text)
+    assert actor in {m.participant.id for m in doc._.actors}
+    assert not [m for m in doc._.actors if m.participant.id.startswith("org:")]
