@@ -60,6 +60,13 @@ def _name_follows(doc: Doc, i: int) -> bool:
     return i < len(doc) and (doc[i].ent_type_ == "PERSON" or (doc[i].pos_ == "PROPN" and doc[i].is_title))
 
 
+def _before_acronym(doc: Doc, k: int) -> int:
+    """The token before a parenthesised acronym ending at `k` ("al Qaeda (AQ) leader"), else k."""
+    if k >= 2 and doc[k].text == ")" and doc[k - 1].is_upper and doc[k - 2].text == "(":
+        return k - 3
+    return k
+
+
 def title_before(doc: Doc, start: int, taken: list[bool]) -> tuple[int, str | None, int | None]:
     """(new start, level, index of the token ending an affiliation mention or None)
     for the title words right before a person's name at `start`."""
@@ -79,6 +86,7 @@ def title_before(doc: Doc, start: int, taken: list[bool]) -> tuple[int, str | No
         k = q - 1
         if k >= 0 and doc[k].lower_ in POSSESSIVE:
             k -= 1
+        k = _before_acronym(doc, k)
         if k >= 0 and taken[k]:
             return q, level, k
         if k < 0 or not (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ", "PROPN")) or k != q - 1:

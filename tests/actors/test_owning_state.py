@@ -25,3 +25,9 @@ def test_a_government_not_yet_constitutional_is_its_state(full_nlp, text, actor)
     doc = full_nlp(text)
     assert actor in {m.participant.id for m in doc._.actors}
     assert not [m for m in doc._.actors if m.participant.id.startswith("org:")]
+
+
+def test_a_title_after_an_organisation_and_its_acronym_keeps_the_affiliation(full_nlp):
+    doc = full_nlp("Islamic State (IS) leader Abu Bakr al-Baghdadi was killed in a U.S. raid.")
+    [leader] = [m.participant for m in doc._.actors if m.participant.kind == "person"]
+    assert leader.affiliation == "Islamic State"
