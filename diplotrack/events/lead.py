@@ -175,6 +175,10 @@ def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
             and e.event_type != OTHER]
     if todo:
         value, text = main_date(doc, sents)
+        published = parse_iso(doc._.published)
+        if value is None and published is not None \
+                and doc._.genre in settings().get("dated_by_publication", ()):
+            value = published.isoformat()  # the release is the act: "the United States calls on"
         for e in todo:
             e.date, e.date_text = value, text
 

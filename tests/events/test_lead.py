@@ -161,3 +161,13 @@ def test_two_halves_of_one_event_in_one_sentence_are_one_event(full_nlp):
     [strike] = [e for e in events if e.event_type == "ASSAULT"]
     assert [p.id for p in strike.actor] == ["USA"]
     assert [p.id for p in strike.recipient] == ["ayman-al-zawahiri"]
+
+
+@pytest.mark.parametrize(("genre", "date"), [("press_release", "2023-04-07"), ("news", None)])
+def test_a_statement_acts_on_its_publication_day(full_nlp, genre, date):
+    text = ("The United States calls on the Taliban to reverse the ban on women working for "
+            "the United Nations.\nThe decision harms millions of Afghans.")
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline, doc._.genre = "2023-04-07", "t", None, genre
+    mains = [e for e in full_nlp(doc)._.events if e.main]
+    assert mains and all(e.date == date for e in mains)
