@@ -13,6 +13,7 @@ import argparse
 import json
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -40,7 +41,15 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = ap.parse_args()
     work = Path(tempfile.mkdtemp(prefix="diplotrack-long-"))
-    text = long_text(args.mb)
+    try:
+        return _run(work, args.mb)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work)
+
+
+def _run(work: Path, mb: float) -> int:
+    text = long_text(mb)
     (work / "long.txt").write_text("One very long text\n\n" + text)
     db = work / "long.db"
     start = time.monotonic()
@@ -56,10 +65,6 @@ def main() -> int:
     print(f"peak RSS      {peak_mb:.0f} MB (the ingest process)")
     print(f"events        {len(events)} stored; first: "
           f"{json.loads(events[0])['event_type'] if events else '-'}")
-    if not args.keep:
-        for f in work.iterdir():
-            f.unlink()
-        work.rmdir()
     return 0
 
 

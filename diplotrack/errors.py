@@ -27,6 +27,12 @@ def one_line(value: str) -> str:
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), value)
 
 
+def describe(exc: BaseException, limit: int = 200) -> str:
+    """An unexpected exception as one line: "MemoryError: first line of its message"."""
+    first = str(exc).splitlines()[0][:limit] if str(exc) else ""
+    return exc.__class__.__name__ + (f": {first}" if first else "")
+
+
 class DiplotrackError(Exception):
     """Base class of every error diplotrack raises on purpose."""
 

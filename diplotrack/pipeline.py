@@ -34,6 +34,7 @@ from diplotrack.errors import (
     MalformedInput,
     StoreFailure,
     UnsupportedInput,
+    describe,
 )
 from diplotrack.events import multilingual
 from diplotrack.events.merge import event_id
@@ -244,9 +245,8 @@ def _failure(article: Article, exc: Exception) -> AnalysisError:
 
 def _reason(source: str, what: str, exc: Exception) -> str:
     """`exc` as the one-line reason an input failed (the traceback goes to the debug log)."""
-    first = str(exc).splitlines()[0] if str(exc) else ""
     log.debug("%s: %s", source, what, exc_info=exc)
-    return f"{what}: {exc.__class__.__name__}: {first}"[:300]
+    return f"{what}: {describe(exc)}"[:300]
 
 
 def _analyse(batch: list[Article], get_nlp: Callable[[], Language]) -> list[Analysed]:

@@ -105,9 +105,7 @@ def possessor_state(doc: Doc, s: int, reg: Registry) -> str | None:
     start = owner.i
     while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    alias = reg.best(norm(doc[start:owner.i + 1].text))
-    actor = reg.actors.get(alias.actor_id) if alias and alias.actor_id else None
-    return actor.id if actor is not None and actor.kind == "state" else None
+    return _state(reg, doc[start:owner.i + 1].text)
 
 
 def _state(reg: Registry, text: str) -> str | None:

@@ -12,6 +12,7 @@ from diplotrack.ingest.clean import (
     normalise_line,
     remove_boilerplate,
     split_paragraphs,
+    without_controls,
 )
 from diplotrack.ingest.dates import dateline_date, normalise_date
 from diplotrack.ingest.dedup import simhash, text_hash
@@ -39,7 +40,6 @@ _URL_DMY = re.compile(r"/([0-2]?\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|o
                       re.I)
 
 
-_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # tab, newlines and form feed stay
 _LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}$")
 MAX_GENRE = 32
 
@@ -171,7 +171,7 @@ def _without_controls(raw: RawDocument) -> RawDocument:
     """NUL and other control characters are never text (PostgreSQL refuses NUL outright)."""
     def clean(value: Any) -> Any:
         if isinstance(value, str):
-            return _CONTROLS.sub("", value)
+            return without_controls(value)
         if isinstance(value, list):
             return [clean(v) for v in value]
         return value

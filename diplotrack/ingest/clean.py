@@ -10,6 +10,15 @@ from pathlib import Path
 
 import yaml
 
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # tab, newlines and form feed stay
+_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def without_controls(text: str, *, one_line: bool = False) -> str:
+    """`text` without NUL and other control characters (never text; PostgreSQL refuses
+    NUL outright). Tabs, newlines and form feeds stay, unless `one_line` (a name)."""
+    return (_LINE_CONTROLS if one_line else _CONTROLS).sub("", text)
+
 DATA_DIR = Path(__file__).parent / "data"
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NON_WORD = re.compile(r"[\W_]+")

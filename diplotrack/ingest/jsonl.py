@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from diplotrack.errors import InputError, MalformedInput, UnsupportedInput
+from diplotrack.ingest.clean import without_controls
 from diplotrack.models import RawDocument
 
 RECORD_FIELDS = ("id", "title", "url", "outlet", "authors", "published", "language", "genre")
-MAX_FIELD_CHARS = 10_000
+MAX_FIELD_CHARS = 10_000  # a title, outlet or URL longer than this is not one
 MAX_ID = 200  # characters of a record id kept in its source name (path#id)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a title, outlet or URL longer than this is not one
 
 
 def loads(text: str) -> Any:
@@ -79,7 +78,7 @@ def record_document(obj: Any, path: str, where: str, fallback_id: str) -> RawDoc
         isinstance(authors, list) and all(isinstance(a, str) and _scalar(a) for a in authors)
     ):
         return MalformedInput(where, "`authors` must be a list of strings")
-    ident = _CONTROL.sub("", str(fields["id"]))[:MAX_ID] if "id" in fields else fallback_id
+    ident = without_controls(str(fields["id"]), one_line=True)[:MAX_ID] if "id" in fields else fallback_id
     return RawDocument(source=f"{path}#{ident}", content=text, kind="record", fields=fields)
 
 

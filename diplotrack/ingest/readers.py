@@ -15,7 +15,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from diplotrack.errors import InputError, InputTooLarge, MalformedInput, UnsupportedInput
+from diplotrack.errors import (
+    InputError,
+    InputTooLarge,
+    MalformedInput,
+    UnsupportedInput,
+    describe,
+)
 from diplotrack.ingest.feeds import iter_feed
 from diplotrack.ingest.fetch import Fetcher, fetch_url, is_url, private_address
 from diplotrack.ingest.files import (
@@ -67,9 +73,7 @@ def guarded(items: Iterator[RawDocument | InputError],
         yield exc
     except Exception as exc:  # noqa: BLE001  any reader bug or resource error, named
         log.debug("reading %s failed", source, exc_info=exc)
-        first = str(exc).splitlines()[0][:200] if str(exc) else ""
-        yield MalformedInput(source, f"could not be read ({exc.__class__.__name__}"
-                             f"{': ' + first if first else ''})")
+        yield MalformedInput(source, f"could not be read ({describe(exc)})")
 
 
 class _Reader:

@@ -211,9 +211,9 @@ def list_actors(store: Store, page: Page, q: str | None = None,
                 kind: str | None = None) -> dict[str, Any]:
     conds: list[ColumnElement[bool]] = []
     if q:
-        pattern = contains(q.lower())
-        conds.append(or_(func.lower(P.c.name).like(pattern, escape="\\"),
-                         func.lower(P.c.actor_id).like(pattern, escape="\\")))
+        word = q.lower()
+        conds.append(or_(func.lower(P.c.name).contains(word, autoescape=True),
+                         func.lower(P.c.actor_id).contains(word, autoescape=True)))
     if kind:
         conds.append(P.c.kind == kind)
     n = func.count(distinct(P.c.event_id))
@@ -384,19 +384,12 @@ def _stories_with_words(words: list[str]) -> Select[Any]:
     participant's name or id (one pass over the participants, whatever the words)."""
     st = s.stories.alias("sw")
     each = []
-    for word in words:
-        pattern = contains(word)
-        hit = or_(func.lower(st.c.event_type).like(pattern, escape="\\"),
-                  func.lower(P.c.name).like(pattern, escape="\\"),
-                  func.lower(P.c.actor_id).like(pattern, escape="\\"))
+    for word in words:  # LIKE with % and _ escaped: the word as typed
+        hit = or_(*(func.lower(col).contains(word, autoescape=True)
+                    for col in (st.c.event_type, P.c.name, P.c.actor_id)))
         each.append(func.max(case((hit, 1), else_=0)) == 1)
     return (select(st.c.id).join(E, E.c.story_id == st.c.id).join(P, P.c.event_id == E.c.id)
             .group_by(st.c.id).having(and_(*each)))
-
-
-def contains(word: str) -> str:
-    """A LIKE pattern (escape character backslash) for text containing `word` as typed."""
-    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _story_has_participant(cond: ColumnElement[bool]) -> ColumnElement[bool]:

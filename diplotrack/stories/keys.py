@@ -122,20 +122,22 @@ def candidates(conn: Connection, lookups: list[tuple[list[str], list[str]]], cap
     group: list[str] = []
     params: dict[str, Any] = {"cap": cap}
     for e, lookup in enumerate(lookups):
-        parts = _lookup_parts(e, lookup)
+        parts, bound = _lookup(e, lookup)
         if group and len(group) + len(parts) > MAX_TERMS:
             _run(conn, group, params, out)
             group, params = [], {"cap": cap}
         group += parts
-        params.update(_lookup_params(e, lookup))
+        params.update(bound)
     if group:
         _run(conn, group, params, out)
     return [[sid for *_, sid in sorted(found)[:limit]] for found in out]
 
 
-def _lookup_parts(e: int, lookup: tuple[list[str], list[str]]) -> list[str]:
-    """The SELECTs of lookup `e` (its keys are bound by _lookup_params)."""
+def _lookup(e: int, lookup: tuple[list[str], list[str]]) -> tuple[list[str], dict[str, Any]]:
+    """The SELECTs of lookup `e` and the keys they bind."""
     full, capped = lookup
+    params = {**{f"f{e}_{i}": k for i, k in enumerate(full)},
+              **{f"c{e}_{i}": k for i, k in enumerate(capped)}}
     parts = []
     if full:
         names = ", ".join(f":f{e}_{i}" for i in range(len(full)))
@@ -143,13 +145,7 @@ def _lookup_parts(e: int, lookup: tuple[list[str], list[str]]) -> list[str]:
     parts += [f"SELECT {e} AS ev, story_id, seq FROM (SELECT story_id, seq FROM story_keys "
               f"WHERE key = :c{e}_{i} ORDER BY seq DESC LIMIT :cap) AS t{e}_{i}"
               for i in range(len(capped))]
-    return parts
-
-
-def _lookup_params(e: int, lookup: tuple[list[str], list[str]]) -> dict[str, Any]:
-    full, capped = lookup
-    return {**{f"f{e}_{i}": k for i, k in enumerate(full)},
-            **{f"c{e}_{i}": k for i, k in enumerate(capped)}}
+    return parts, params
 
 
 def _run(conn: Connection, parts: list[str], params: dict[str, Any],

@@ -15,6 +15,7 @@ import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -61,13 +62,19 @@ def _stem(word: str, language: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _data() -> dict[str, Any]:
+    """data/names.yaml, read once."""
+    return dict(yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8")))
+
+
 @lru_cache(maxsize=16)
 def names(language: str) -> tuple[Name, ...]:
     """Every name the language's coder knows, longest first."""
     import pycountry
     from babel import Locale, UnknownLocaleError
 
-    data = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
+    data = _data()
     skip = {fold(w) for w in (data.get("homographs") or {}).get(language, [])}
     found: list[Name] = []
     territories: dict[str, str] = {}
@@ -87,9 +94,8 @@ def names(language: str) -> tuple[Name, ...]:
 @lru_cache(maxsize=1)
 def relative_days() -> tuple[tuple[int, tuple[str, ...]], ...]:
     """(days before publication, folded words): "today" and "yesterday" in each language."""
-    data = yaml.safe_load((DATA / "names.yaml").read_text(encoding="utf-8"))
     return tuple((int(days), tuple(fold(w) for w in words_))
-                 for days, words_ in (data.get("relative_days") or {}).items())
+                 for days, words_ in (_data().get("relative_days") or {}).items())
 
 
 def _split(name: str, language: str) -> tuple[str, ...]:
