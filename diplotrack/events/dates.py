@@ -169,7 +169,8 @@ def _month(name: str) -> int:
 
 
 def _clean(text: str) -> str:
-    t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;")
+    # punctuation around the words is no part of the date ("April 19, 2025:", "(July 3)")
+    t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:()[]-\u2013\u2014\"")
     prev = None
     while prev != t:
         prev = t

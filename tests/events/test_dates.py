@@ -25,6 +25,10 @@ PUB = "2025-09-21"  # a Sunday
         ("Thursday's", "2025-09-18"),
         ("in early 2022", "2022"),
         ("yesterday", "2025-09-20"),
+        # a dateline's or a gloss's punctuation is no part of the date
+        ("April 19, 2025:", "2025-04-19"),
+        ("(July 3)", "2025-07-03"),
+        ("May 5, 2010 -", "2010-05-05"),
     ],
 )
 def test_resolves_against_publication(text, expected):

@@ -79,6 +79,8 @@ def test_a_date_told_in_a_sentence_is_no_dateline(full_nlp):
         "2005-11-27"
     assert str(lead_date(full_nlp("ATHENS, May 5, 2010 (Reuters) - Three people died."))) == \
         "2010-05-05"
+    assert str(lead_date(full_nlp("Islamabad, April 19, 2025: The two ministers have met."))) == \
+        "2025-04-19"
 
 
 def test_a_house_number_is_not_a_year(full_nlp):
