@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from diplotrack.actors.fuzzy import fuzzy_index
 from diplotrack.actors.generic import STATE_KINDS, extend_state, title_before
 from diplotrack.actors.geo import capital_place, country_place, load_gazetteer
-from diplotrack.actors.levels import cues
+from diplotrack.actors.levels import POSSESSIVE, cues
 from diplotrack.actors.matcher import Cand, Gazetteer
 from diplotrack.actors.registry import Actor, Registry, load_registry, norm
 from diplotrack.actors.unknown import (
@@ -66,6 +66,22 @@ def _coordinated(doc: Doc, cands: list[Cand]) -> list[Cand]:
     return cands
 
 
+def _owned_titles(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"NATO Secretary General Jens Stoltenberg", "the OIC's Secretary-General": a
+    registry alias that is a bare title ("Secretary-General" for the UN's) right after
+    another actor's mention is that actor's title, left to the title pattern."""
+    titles = cues().titles
+    out: list[Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        gap = [t.lower_ for t in doc[prev.end:c.start]] if prev is not None else None
+        bare = tuple(t.lower_ for t in doc[c.start:c.end]) in titles
+        if bare and gap is not None and (gap == [] or (len(gap) == 1 and gap[0] in POSSESSIVE)):
+            continue
+        out.append(c)
+    return out
+
+
 def _actor_id(c: Cand) -> str:
     """The registry id of a candidate that is not for an unknown actor: a Cand
     carries either an actor_id or an `unknown` participant, never neither."""
@@ -87,7 +103,7 @@ class ActorFinder:
         load_gazetteer()  # the city table (about 1.5 s): now, not on the first document
 
     def __call__(self, doc: Doc) -> Doc:
-        cands = select(self._context(list(self.gazetteer(doc))))
+        cands = _owned_titles(doc, select(self._context(list(self.gazetteer(doc)))))
         cands = self._extend_states(doc, cands)
         cands = self._with_ner(doc, cands)
         cands = self._titles(doc, cands)

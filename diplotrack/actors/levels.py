@@ -21,7 +21,9 @@ class Cue:
 
 
 def _split(phrase: str) -> tuple[str, ...]:
-    return tuple(phrase.lower().split())
+    """Lower-case tokens as spaCy's English tokenizer makes them: an infix hyphen is a
+    token of its own ("secretary-general" -> secretary, -, general)."""
+    return tuple(re.sub(r"(?<=\w)-(?=\w)", " - ", phrase.lower()).split())
 
 
 @dataclass(frozen=True)

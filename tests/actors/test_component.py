@@ -208,3 +208,20 @@ def test_generic_body_name_after_a_state_is_that_state_s_body(make):
     assert (m.participant.id, m.participant.country) == ("pak:foreign-ministry", "PAK")
     (uk,) = make(["the", "Foreign", "Office", "said"])._.actors
     assert uk.participant.country == "GBR"
+
+
+@pytest.mark.parametrize(("text", "org", "affiliation"), [
+    ("NATO Secretary General Jens Stoltenberg met Taliban officials.", "NATO", "NATO"),
+    ("The OIC's Secretary-General Hissein Brahim Taha visited Kabul.", "OIC",
+     "Organisation of Islamic Cooperation"),
+])
+def test_a_bare_title_after_an_organisation_is_that_organisation_s(parse, text, org, affiliation):
+    mentions = by_text(parse(text))
+    assert org in mentions and not any(m.participant.id == "un-secretariat" for m in mentions.values())
+    (person,) = [m.participant for m in mentions.values() if m.participant.kind == "person"]
+    assert (person.affiliation, person.level) == (affiliation, "official")
+
+
+def test_a_bare_title_on_its_own_keeps_its_registry_actor(parse):
+    mentions = by_text(parse("The Secretary-General said the Taliban must reverse the ban."))
+    assert mentions["Secretary-General"].participant.id == "un-secretariat"
