@@ -173,14 +173,21 @@ def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
     """Main events with no date of their own take the lede's (main_date)."""
     todo = [e for e in events if e.main and not e.date and e.auxiliary is None
             and e.event_type != OTHER]
-    if todo:
-        value, text = main_date(doc, sents)
-        published = parse_iso(doc._.published)
-        if value is None and published is not None \
-                and doc._.genre in settings().get("dated_by_publication", ()):
+    published = parse_iso(doc._.published)
+    by_release = published is not None and doc._.genre in settings().get("dated_by_publication", ())
+    for e in todo:
+        value, text = main_date(doc, _telling(e, sents))
+        if value is None and by_release:
             value = published.isoformat()  # the release is the act: "the United States calls on"
-        for e in todo:
-            e.date, e.date_text = value, text
+        e.date, e.date_text = value, text
+
+
+def _telling(event: Event, sents: list[Span]) -> list[Span]:
+    """The lede sentences in the order they may date a main event: first those
+    reporting it (its evidence), then the others."""
+    spans = [(ev.start, ev.end) for ev in event.evidence]
+    own = [s for s in sents if any(a < s.end_char and s.start_char < b for a, b in spans)]
+    return own + [s for s in sents if s not in own]
 
 
 def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
