@@ -300,3 +300,17 @@ def test_photo_caption_above_the_headline_is_not_the_title():
     art = build_article(RawDocument("c.txt", text, "text", {}))
     assert art.title == "Ministers meet in Kabul for the first time"
     assert "Photo Courtesy" not in art.text
+
+
+@pytest.mark.parametrize("bio", [
+    "Jane Roe is a special consultant at the Institute for Peace Studies in Islamabad.",
+    "Prof. John Doe is a lecturer in international relations at the University of Kabul.",
+    "Ali Khan is a political economist and former adviser to the finance ministry.",
+])
+def test_an_author_bio_at_the_end_is_no_article_text(bio):
+    assert build_text("\n".join(["Talks resume", BODY, bio])).text == BODY
+
+
+def test_a_last_paragraph_about_an_official_is_article_text():
+    last = "Muttaqi is the acting foreign minister of the Islamic Emirate."
+    assert build_text("\n".join(["Talks resume", BODY, last])).text.endswith(last)
