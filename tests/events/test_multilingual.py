@@ -92,3 +92,11 @@ def test_the_trigger_carries_an_english_gloss():
     [ev] = extract(art)
     assert ev.trigger.startswith("suspend (") and ev.evidence[0].sentence.startswith("Rusya")
     assert ev.lead and ev.main and 0 < ev.confidence < 0.6
+
+
+def test_a_headline_event_takes_the_date_of_the_lede_that_reports_it():
+    art = Article(id="x2", source="t://2", language="zh", published=None,
+                  title="中国外交部长在喀布尔会见塔利班代表",
+                  text="2023年9月13日,中国外交部长在喀布尔会见了塔利班代表。双方讨论了贸易。")
+    [main, *_] = extract(art)
+    assert main.main and main.event_type == "CONSULT" and main.date == "2023-09-13"

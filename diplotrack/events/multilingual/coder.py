@@ -106,12 +106,14 @@ def _participants(found: list[Found], published: str | None) -> list[Participant
 
 def _fold_into(events: list[Event], event: Event) -> bool:
     """A later report of an event already found (same category, the parties of one
-    within the other's) adds its evidence and any party the first report left out."""
+    within the other's) adds its evidence, its date when the first report (a
+    headline) gives none, and any party the first report left out."""
     ids = {p.id for p in event.participants()}
     for other in events:
         known = {p.id for p in other.participants()}
         if other.event_type == event.event_type and (ids <= known or known <= ids):
             other.evidence += event.evidence
+            other.date = other.date or event.date
             if not ids <= known:
                 other.actor, other.recipient = event.actor, event.recipient
             return True
