@@ -120,3 +120,10 @@ def test_general_news_data_stays_within_plover():
         assert word == word.lower()
         assert entry["kind"] in kinds, word
         assert entry["kind"] != "government_body" or entry.get("body"), word
+
+
+def test_a_council_adopting_a_resolution_agrees_to_it(full_nlp):
+    events = run(full_nlp, "The UN Security Council adopted a resolution on Afghanistan on Monday.",
+                 "2021-08-31")
+    assert [(e.event_type, e.actor[0].id) for e in events if e.main] == [("AGREE", "unsc")]
+    assert all(e.event_type != "AGREE" for e in run(full_nlp, "The school adopted a new uniform."))
