@@ -30,6 +30,7 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acomp"}
 PLACE_KIND = "place"  # the actor registry's kind for a place that is no actor
 LOCATED_NOUNS = {"embassy", "consulate", "mission", "office", "base", "delegation"}
+COUNTERPARTS = {"counterpart", "peer", "opposite", "interlocutor"}  # "his counterparts": the other side
 OBJECT_PREPS = {"with", "from", "to", "against", "toward", "towards", "between", "on"}
 OF_ACTOR_NOUNS = {"visit", "trip", "arrival", "withdrawal", "departure", "resignation", "pullout",
                   "retreat", "takeover", "offensive", "attack", "protest", "demonstration", "talk",
@@ -91,7 +92,9 @@ def phrase_mentions(head: Token, idx: MentionIndex, depth: int = 0,
         if not out and (ante := idx.antecedent(head)) is not None:
             out.append(Arg(ante, ante.participant.text, resolved=True))
     for child in head.children:
-        if child.dep_ == "conj" or (child.dep_ == "appos" and not out):
+        if child.dep_ == "conj":  # a list of parties is one level, however long
+            out.extend(phrase_mentions(child, idx, depth, places))
+        elif child.dep_ == "appos" and not out:
             out.extend(phrase_mentions(child, idx, depth + 1, places))
     return _unique(out)
 
@@ -103,6 +106,8 @@ def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
     out: list[Arg] = []
     if not quantifier:
         for child in head.children:
+            if child.dep_ == "poss" and head.lemma_.lower() in COUNTERPARTS:
+                continue  # "his counterparts in the G7": the possessor is the other side
             if child.dep_ == "poss" and child.pos_ == "PRON":  # "their forces"
                 out.extend(resolve_subject(child, idx, depth + 1))
             elif child.dep_ in {"compound", "amod", "nmod", "poss"}:

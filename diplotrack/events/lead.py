@@ -174,10 +174,10 @@ def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
     todo = [e for e in events if e.main and not e.date and e.auxiliary is None
             and e.event_type != OTHER]
     published = parse_iso(doc._.published)
-    by_release = published is not None and doc._.genre in settings().get("dated_by_publication", ())
+    by_release = doc._.genre in settings().get("dated_by_publication", ())
     for e in todo:
         value, text = main_date(doc, _telling(e, sents))
-        if value is None and by_release:
+        if value is None and by_release and published is not None:
             value = published.isoformat()  # the release is the act: "the United States calls on"
         e.date, e.date_text = value, text
 

@@ -127,3 +127,18 @@ def test_a_council_adopting_a_resolution_agrees_to_it(full_nlp):
                  "2021-08-31")
     assert [(e.event_type, e.actor[0].id) for e in events if e.main] == [("AGREE", "unsc")]
     assert all(e.event_type != "AGREE" for e in run(full_nlp, "The school adopted a new uniform."))
+
+
+def test_every_party_of_a_long_list_takes_part(full_nlp):
+    events = run(full_nlp, "Foreign ministers of Russia, China, Iran and Pakistan met in Samarkand "
+                           "with the Taliban's Muttaqi.", "2025-04-13")
+    consult = one(events, "CONSULT")
+    assert [p.id for p in consult.actor] == ["RUS", "CHN", "IRN", "PAK"]
+
+
+def test_a_counterpart_is_the_other_side_not_its_possessor(full_nlp):
+    events = run(full_nlp, "President Biden met this morning with his counterparts in the G7, as well as heads "
+                           "of the United Nations, NATO, and the European Union.", "2021-08-24")
+    consult = one(events, "CONSULT")
+    assert [p.id for p in consult.actor] == ["joe-biden"]
+    assert [p.id for p in consult.recipient] == ["g7", "un", "nato", "eu"]
