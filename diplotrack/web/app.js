@@ -4,7 +4,8 @@ import { articleView, articlesView } from "./articles.js";
 import { eventView } from "./event.js";
 import { mapView } from "./mapview.js";
 import { networkView } from "./network.js";
-import { storiesView, storyView } from "./stories.js";
+import { storiesView } from "./stories.js";
+import { storyView } from "./story.js";
 import { timelineView } from "./timeline.js";
 
 const ROUTES = {

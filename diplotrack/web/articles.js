@@ -43,9 +43,9 @@ export async function articlesView(root, _parts, params) {
     root.append(message("No articles match."));
     return;
   }
-  root.append(el("table", { class: "list", id: "article-list" },
+  root.append(el("div", { class: "hscroll" }, el("table", { class: "list", id: "article-list" },
     el("thead", {}, el("tr", {}, ["Title", "Outlet", "Published", "Genre", "Loaded", "Events"].map((h) => el("th", { scope: "col" }, h)))),
-    el("tbody", {}, data.items.map(row))), pager("articles", params, data.total, offset, PAGE));
+    el("tbody", {}, data.items.map(row)))), pager("articles", params, data.total, offset, PAGE));
 }
 
 function body(article) {

@@ -139,6 +139,6 @@ export async function networkView(root, _parts, params) {
   }
   const panel = el("aside", { class: "panel", "aria-live": "polite" },
     el("p", { class: "muted" }, "Select an actor to see its relations."));
-  root.append(legend(data.edges), el("div", { class: "split" }, draw(data.nodes, data.edges, panel), panel),
-    actorTable(actors));
+  root.append(legend(data.edges), el("div", { class: "split" }, el("div", { class: "chart-scroll" }, draw(data.nodes, data.edges, panel)), panel),
+    el("div", { class: "hscroll" }, actorTable(actors)));
 }

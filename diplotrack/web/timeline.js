@@ -38,7 +38,7 @@ function strip(events, open) {
   lo -= margin; hi += margin;
   const H = PAD.top + types.length * LANE + PAD.bottom;
   const x = (t) => PAD.left + ((t - lo) / (hi - lo)) * (W - PAD.left - PAD.right);
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "group",
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart timeline-chart", role: "group",
     "aria-label": "Events over time, one row per category" });
   types.forEach((type, i) => {
     const y = PAD.top + i * LANE + LANE / 2;
@@ -73,7 +73,7 @@ function histogram(data, onPick) {
   const H2 = 120, left = PAD.left, width = W - PAD.left - PAD.right;
   const max = Math.max(...items.map((i) => i.total));
   const bar = width / items.length;
-  const chart = svg("svg", { viewBox: `0 0 ${W} ${H2 + 24}`, class: "chart histogram", role: "img",
+  const chart = svg("svg", { viewBox: `0 0 ${W} ${H2 + 24}`, class: "chart histogram timeline-chart", role: "img",
     "aria-label": `Events per ${data.bucket}` });
   chart.append(svg("text", { x: left - 8, y: 14, "text-anchor": "end", class: "axis" }, `${max} / ${data.bucket}`));
   items.forEach((item, i) => {
@@ -148,5 +148,6 @@ export async function timelineView(root, _parts, params) {
   const shown = data.total > data.items.length
     ? ` (the first ${data.items.length} are plotted: select a month or set a date range to see the rest)` : "";
   root.append(el("p", { class: "muted" }, `${data.total} events${shown}. Select a dot or a row to see its evidence.`),
-    el("div", {}, histogram(volume, pick), strip(data.items, open), eventTable(data.items, open)));
+    el("div", {}, el("div", { class: "chart-scroll" }, histogram(volume, pick)),
+      el("div", { class: "chart-scroll" }, strip(data.items, open)), el("div", { class: "hscroll" }, eventTable(data.items, open))));
 }

@@ -8,6 +8,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -16,6 +17,8 @@ import pytest
 import uvicorn
 
 from diplotrack.api.app import create_app
+
+from . import widedb
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 
@@ -42,10 +45,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Base URL of uvicorn serving create_app(sample db) on 127.0.0.1, in a thread."""
-    db = sampledb.build(tmp_path_factory.mktemp("web") / "sample.db")
+@contextmanager
+def _serve(db: str) -> Iterator[str]:
+    """Base URL of uvicorn serving create_app(db) on 127.0.0.1, in a thread."""
     port = _free_port()
     config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
@@ -62,6 +64,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a live server over the sample database."""
+    with _serve(sampledb.build(tmp_path_factory.mktemp("web") / "sample.db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base URL of a live server over the demo database (`diplotrack demo`) with one
+    more story, reported by six outlets under a headline that carries markup."""
+    db = widedb.build_demo(tmp_path_factory.mktemp("demo") / "demo.db")
+    widedb.add_wide_story(db)
+    with _serve(db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     exe = chromium_path()
     if exe is None:
@@ -74,19 +93,40 @@ def browser() -> Iterator[Any]:
         b.close()
 
 
-@pytest.fixture()
-def page(browser: Any, server: str) -> Iterator[Any]:
+@contextmanager
+def _watched_page(browser: Any, base: str, width: int, height: int) -> Iterator[Any]:
     """A fresh page; fails the test on any console error, page error or request
-    that leaves the test server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    that leaves the server at `base`."""
+    context = browser.new_context(viewport={"width": width, "height": height})
     pg = context.new_page()
     problems: list[str] = []
     pg.on("pageerror", lambda exc: problems.append(f"page error: {exc}"))
     pg.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
-    pg.on("request", lambda req: req.url.startswith((server, "data:")) or problems.append(
+    pg.on("request", lambda req: req.url.startswith((base, "data:")) or problems.append(
         f"external request: {req.url}"))
     pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
     pg.problems = problems  # type: ignore[attr-defined]
     yield pg
     context.close()
     assert not problems, problems
+
+
+@pytest.fixture()
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh 1280x900 page over the sample database's server."""
+    with _watched_page(browser, server, 1280, 900) as pg:
+        yield pg
+
+
+@pytest.fixture()
+def demo_page(browser: Any, demo_server: str) -> Iterator[Any]:
+    """A fresh 1280x800 page over the demo database's server."""
+    with _watched_page(browser, demo_server, 1280, 800) as pg:
+        yield pg
+
+
+@pytest.fixture()
+def phone_page(browser: Any, demo_server: str) -> Iterator[Any]:
+    """A fresh 390x844 page over the demo database's server."""
+    with _watched_page(browser, demo_server, 390, 844) as pg:
+        yield pg
