@@ -30,7 +30,9 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acomp"}
 PLACE_KIND = "place"  # the actor registry's kind for a place that is no actor
 LOCATED_NOUNS = {"embassy", "consulate", "mission", "office", "base", "delegation"}
-COUNTERPARTS = {"counterpart", "peer", "opposite", "interlocutor"}  # "his counterparts": the other side
+MEETING_NOUNS = {"talk", "talks", "meeting", "meetings", "negotiation", "negotiations", "consultation",
+                 "consultations", "discussion", "discussions", "dialogue", "summit", "visit"}
+COUNTERPARTS = {"counterpart", "peer", "opposite", "interlocutor"}  # "his counterparts in the G7"
 OBJECT_PREPS = {"with", "from", "to", "against", "toward", "towards", "between", "on"}
 OF_ACTOR_NOUNS = {"visit", "trip", "arrival", "withdrawal", "departure", "resignation", "pullout",
                   "retreat", "takeover", "offensive", "attack", "protest", "demonstration", "talk",
@@ -106,8 +108,6 @@ def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
     out: list[Arg] = []
     if not quantifier:
         for child in head.children:
-            if child.dep_ == "poss" and head.lemma_.lower() in COUNTERPARTS:
-                continue  # "his counterparts in the G7": the possessor is the other side
             if child.dep_ == "poss" and child.pos_ == "PRON":  # "their forces"
                 out.extend(resolve_subject(child, idx, depth + 1))
             elif child.dep_ in {"compound", "amod", "nmod", "poss"}:
@@ -115,7 +115,7 @@ def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
                     m = _mention_in(mod, idx)
                     if m is not None:
                         out.append(Arg(m, _phrase_text(head, m)))
-    if out:
+    if out and head.lemma_.lower() not in COUNTERPARTS:  # "his counterparts in the G7": both
         return out
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ in {"from", "of", "in", "for"} and not (
@@ -310,7 +310,10 @@ def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool) -> None:
             elif prep in RECIPROCAL_PREPS or prep in {"by"} and tok.pos_ == "NOUN" or prep == "of" and tok.pos_ == "NOUN" and tok.lemma_.lower() in OF_ACTOR_NOUNS:
                 out.actor.extend(phrase_mentions(obj, idx))
             elif prep in RECIPIENT_PREPS or child.dep_ == "dative":
-                out.recipient.extend(phrase_mentions(obj, idx))
+                found = phrase_mentions(obj, idx)
+                out.recipient.extend(found)
+                if not found and prep == "for" and obj.lemma_.lower() in MEETING_NOUNS:
+                    _object_preps(obj, idx, out)  # "arrived for talks with the Taliban"
 
 
 def _object_preps(obj: Token, idx: MentionIndex, out: Args, depth: int = 0) -> None:

@@ -87,10 +87,11 @@ class EventExtractor:
             return None
         res, date_text = choose_date(trig.token, exprs, state.published, False)
         when = event_date(res)
-        actor = [_participant(a, when) for a in args.actor]
+        actor = _distinct([_participant(a, when) for a in args.actor])
         acting = {p.id for p in actor}
         # nobody is the target of their own act ("the British are calling for sanctions")
-        recipient = [p for p in (_participant(a, when) for a in args.recipient) if p.id not in acting]
+        recipient = _distinct([p for p in (_participant(a, when) for a in args.recipient)
+                               if p.id not in acting])
         recipient = _home_civilians(recipient, args.recipient, actor)
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
@@ -144,6 +145,16 @@ class EventExtractor:
         if loc is None and self.dateline_fallback:
             loc = _dateline_for(doc, args)
         return loc
+
+
+def _distinct(parts: list[Participant]) -> list[Participant]:
+    """One participant per actor ("arrived in Kabul for talks with the Taliban": Kabul
+    and the Taliban are one party)."""
+    out: list[Participant] = []
+    for p in parts:
+        if all(q.id != p.id for q in out):
+            out.append(p)
+    return out
 
 
 def _dateline_for(doc: Doc, args: Args) -> Location | None:

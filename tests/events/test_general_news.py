@@ -142,3 +142,10 @@ def test_a_counterpart_is_the_other_side_not_its_possessor(full_nlp):
     consult = one(events, "CONSULT")
     assert [p.id for p in consult.actor] == ["joe-biden"]
     assert [p.id for p in consult.recipient] == ["g7", "un", "nato", "eu"]
+
+
+def test_the_purpose_of_a_trip_names_its_counterpart(full_nlp):
+    events = run(full_nlp, "Pakistan's special representative Mohammad Sadiq arrived in Kabul "
+                           "for talks with the Taliban.", "2025-04-19")
+    consult = one(events, "CONSULT")
+    assert [p.id for p in consult.recipient] == ["taliban"]  # Kabul and the Taliban: one party
