@@ -36,6 +36,20 @@ def build(reports: list[Report]) -> Claims:
     for subject in sorted({q.subject for _, e in reports for q in _quantities(e)}):
         _detail(claims, "number", {a: _mention(e, subject) for a, e in reports},
                 lambda x, y: x[0] == y[0], _first, extra={"subject": subject}, show=lambda v: v[1])
+    return _named(claims, {p.id: p.name or p.id for _, e in reports for p in e.participants()})
+
+
+def _named(claims: Claims, names: dict[str, str]) -> Claims:
+    """Participants by name beside their ids: `names` on a participants value,
+    `participant_name` on a level (readers show names, never ids)."""
+    for group in claims.values():
+        for claim in group:
+            if claim["detail"] == "level":
+                claim["participant_name"] = names.get(claim["participant"], claim["participant"])
+            if claim["detail"] != "participants":
+                continue
+            for entry in claim.get("values") or [claim]:
+                entry["names"] = [names.get(pid, pid) for pid in entry["value"]]
     return claims
 
 

@@ -26,6 +26,7 @@ def test_visa_counts_disagree_and_participants_agree(store):
     assert visas["values"][0]["article_ids"] == [a1.id]
     (people,) = _find(story["claims"]["agree"], "participants")
     assert sorted(people["value"]) == ["BEL", "taliban"]
+    assert sorted(people["names"]) == ["Belgium", "Taliban"]  # what a reader is shown
     assert sorted(people["article_ids"]) == sorted([a1.id, a2.id])
 
 
@@ -44,6 +45,7 @@ def test_nested_dates_agree_on_the_most_precise_and_levels_disagree():
     assert date == {"detail": "date", "value": "2025-03-12", "article_ids": [a1.id, a2.id, a3.id]}
     (level,) = _find(out["disagree"], "level", participant="USA")
     assert [v["value"] for v in level["values"]] == ["envoy", "minister"]
+    assert level["participant_name"] == "United States"
     (place,) = _find(out["unconfirmed"], "location")  # only one of three reports names a place
     assert place["value"] == "Kabul" and place["article_ids"] == [a3.id]
     assert not _find(out["agree"], "location")
