@@ -217,6 +217,48 @@ def search(
             typer.echo(f"{hit['id']}  {hit['title'] or '(untitled)'}\n    {hit['snippet']}")
 
 
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="A file of feeds and pages, one a line: "
+                                            "URL, then optionally name=NAME every=15m; # comments.")],
+    db: DbOption = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source once and exit "
+                                       "(for cron).")] = False,
+    jsonl: Annotated[str | None, typer.Option(
+        "--jsonl", help="Write one JSON object per poll to this file ('-': stdout).")] = None,
+    webhook: Annotated[str | None, typer.Option(
+        "--webhook", help="POST each poll that found something new, as JSON, to this URL.")] = None,
+    every: Annotated[str, typer.Option(help="Interval of sources that give none.")] = "30m",
+    concurrency: Annotated[int, typer.Option(min=1, max=32, help="Sources polled at once.")] = 4,
+    host_interval: Annotated[float, typer.Option(
+        min=0.0, help="Seconds between two requests to one host.")] = 1.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+    private_links: Annotated[bool, typer.Option(
+        "--private-links", help="Poll and follow links to loopback and private addresses.")] = False,
+    debug: DebugOption = False,
+) -> None:
+    """Keep the database current: poll feeds and pages, store what is new, say what it is."""
+    from diplotrack.watch import command as watch_command
+
+    options = watch_command.Options(private_links=private_links, concurrency=concurrency,
+                                    host_interval_s=host_interval, debug=debug)
+    code = watch_command.run(sources, db, options, once=once, jsonl=jsonl, webhook=webhook,
+                             every_s=_interval(every), quiet=quiet)
+    raise typer.Exit(code)
+
+
+def _interval(text: str) -> float:
+    from diplotrack.watch.sources import MIN_EVERY_S, parse_interval
+
+    try:
+        seconds = parse_interval(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--every") from None
+    if seconds < MIN_EVERY_S:
+        raise typer.BadParameter("more often than once a minute", param_hint="--every")
+    return seconds
+
+
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args or bool(os.environ.get("DIPLOTRACK_DEBUG"))

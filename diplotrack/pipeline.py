@@ -40,6 +40,7 @@ from diplotrack.events import multilingual
 from diplotrack.events.merge import event_id
 from diplotrack.events.ontology import OTHER
 from diplotrack.ingest.build import build_article
+from diplotrack.ingest.fetch import Fetcher
 from diplotrack.ingest.readers import iter_documents
 from diplotrack.models import Article, Event
 from diplotrack.nlp import chunks
@@ -87,6 +88,7 @@ class Pipeline:
     on_progress: Progress | None = None
     analyser: BatchAnalyser | None = None  # e.g. distributed.DaskAnalyser; None: in this process
     private_links: bool = False  # follow feed links to loopback/private addresses
+    fetcher: Fetcher | None = None  # replaces the httpx fetcher (diplotrack watch: polite, cached)
     # text_hash -> sources of the same text read while its first copy is still in flight:
     # recorded as its sources when it is stored, so that reading them again skips them
     _twin_sources: dict[str, list[str]] = field(default_factory=dict, init=False, repr=False)
@@ -107,7 +109,7 @@ class Pipeline:
     def _articles(self, inputs: Iterable[str], report: IngestReport) -> Iterator[Article]:
         seen: dict[str, Article] = {}  # text_hash -> article pending in this run
         sources: set[str] = set()  # read in this run (a URL given and also linked from a feed)
-        for item in iter_documents(inputs, private_links=self.private_links):
+        for item in iter_documents(inputs, private_links=self.private_links, fetcher=self.fetcher):
             if isinstance(item, InputError):
                 report.failed.append(item)
                 self._tick("failed")

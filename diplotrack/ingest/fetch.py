@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import httpx
@@ -26,6 +26,8 @@ class Fetched:
     content_type: str  # lower-case media type, no parameters
     charset: str | None
     body: bytes
+    status: int = 200  # 304 (Not Modified, empty body) only when asked conditionally
+    headers: dict[str, str] = field(default_factory=dict)  # the response's, lower-case names
 
 
 Fetcher = Callable[[str, int], Fetched]
@@ -65,9 +67,11 @@ def fetch_url(
     *,
     timeout: float = TIMEOUT_S,
     max_redirects: int = MAX_REDIRECTS,
+    extra_headers: Mapping[str, str] | None = None,
 ) -> Fetched:
     """GET `url`; raise FetchError (timeout, redirect loop, HTTP error) or InputTooLarge.
-    `timeout` bounds each network wait and the whole response."""
+    `timeout` bounds each network wait and the whole response. `extra_headers` (e.g.
+    If-None-Match) are sent too; a 304 answer is a Fetched with status 304 and no body."""
     deadline = time.monotonic() + timeout
     try:
         with (
@@ -76,7 +80,8 @@ def fetch_url(
                 max_redirects=max_redirects,
                 timeout=httpx.Timeout(timeout),
                 headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,"
-                         "application/rss+xml,application/atom+xml,application/xml,text/*;q=0.9"},
+                         "application/rss+xml,application/atom+xml,application/xml,text/*;q=0.9",
+                         **(extra_headers or {})},
             ) as client,
             client.stream("GET", url) as resp,
         ):
@@ -86,9 +91,12 @@ def fetch_url(
             declared = resp.headers.get("content-length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise InputTooLarge(url, f"{declared} bytes is above the limit of {max_bytes} bytes")
+            headers = {k.lower(): v for k, v in resp.headers.items()}
+            if resp.status_code == 304:
+                return Fetched(url, str(resp.url), "", None, b"", 304, headers)
             body = _read_capped(resp, url, max_bytes, deadline, timeout)
             media, charset = _content_type(resp.headers.get("content-type", ""))
-            return Fetched(url, str(resp.url), media, charset, body)
+            return Fetched(url, str(resp.url), media, charset, body, resp.status_code, headers)
     except httpx.TooManyRedirects:
         raise FetchError(url, f"more than {max_redirects} redirects (redirect loop?)") from None
     except httpx.TimeoutException:

@@ -73,8 +73,15 @@ def _m5_covering_indexes(conn: Connection, dialect: str) -> None:
     conn.execute(text("ANALYZE"))
 
 
+def _m6_watch_state(conn: Connection, dialect: str) -> None:
+    """`diplotrack watch`: per source its validators and last poll, and the entries seen
+    (a database made by migration 1 since has them already)."""
+    schema.metadata.create_all(conn, tables=[schema.watch_sources, schema.watch_seen])
+
+
 MIGRATIONS: list[Callable[[Connection, str], None]] = [
-    _m1_initial, _m2_event_main, _m3_article_copy_of, _m4_unbounded_text, _m5_covering_indexes]
+    _m1_initial, _m2_event_main, _m3_article_copy_of, _m4_unbounded_text, _m5_covering_indexes,
+    _m6_watch_state]
 
 
 def current_version(conn: Connection) -> int:

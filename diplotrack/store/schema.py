@@ -137,3 +137,30 @@ story_keys = Table(
     Column("seq", Integer, nullable=False, default=0),  # the story's seq: newest first per key
     Index("ix_story_keys_key_seq", "key", "seq"),
 )
+
+# `diplotrack watch`: per polled source, what the next conditional request sends and how
+# the last poll went; ids are SHA-256 hex of the URL (no index on an unbounded text)
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("name", Text),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("content_hash", String(64)),  # SHA-256 of the last body read: unchanged is nothing new
+    Column("last_poll", String(32)),  # ISO 8601, UTC
+    Column("last_status", String(16)),  # new | unchanged | not_modified | error
+    Column("last_error", Text),
+    Column("polls", Integer, nullable=False, default=0),
+)
+
+# the feed entries (their link, else their id) a watched source has already had stored
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of source id + entry
+    Column("source_id", String(64), nullable=False, index=True),
+    Column("entry", Text, nullable=False),
+    Column("seen_at", String(32), nullable=False),
+)
