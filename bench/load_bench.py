@@ -1,7 +1,7 @@
 """Load on the real HTTP server: normal and hostile clients at once, over loopback.
 
     python bench/load_bench.py [--articles 2500] [--clients 50] [--hostile 10] [--seconds 30]
-                               [--db PATH] [--workers 1]
+                               [--db PATH] [--workers 1] [--mix normal|issue16] [--no-cache]
 
 Builds (or reuses) the synthetic database of bench/api_bench.py, starts
 `python -m diplotrack serve` on a free port of 127.0.0.1, and runs `clients`
@@ -9,6 +9,9 @@ threads, each with its own httpx.Client, for `seconds` seconds: `clients - hosti
 cycle through a realistic mix of reads, the others send oversized queries, huge
 integers, a NUL byte and a foreign Host header. Prints counts, requests/s,
 latency percentiles and statuses, whether the server survived and its peak RSS.
+`--mix issue16` sends only issue 16's reads (the story list, a story page, events of
+an actor between dates, a search); `--no-cache` turns the server's response cache off
+(DIPLOTRACK_API_CACHE=0), so that every request runs its queries.
 No timing is asserted; exits 1 only if the server died.
 """
 
@@ -36,6 +39,8 @@ NORMAL = ["/api/stories?limit=50", "STORY", "/api/events?actor=USA&limit=50",
           "/api/events?event_type=CONSULT&date_from=2025-03-01&date_to=2025-06-30",
           "/api/articles?q=talks", "/api/actors?limit=50", "/api/network", "/api/timeline",
           "/api/stats"]
+ISSUE16 = ["/api/stories?limit=50", "STORY",
+           "/api/events?actor=USA&date_from=2025-03&date_to=2025-05", "/api/articles?q=Germany"]
 WORDS = ["talks", "summit", "sanctions", "minister", "treaty", "border", "trade", "envoy",
          "ceasefire", "accord", "embassy", "Beijing", "Geneva", "USA", "China", "visit"]
 Sample = tuple[float, str, str]  # (latency in s, HTTP status or exception name, label)
@@ -121,6 +126,13 @@ def statuses(samples: list[Sample]) -> str:
     return " ".join(f"{k}:{v}" for k, v in sorted(Counter(s for _, s, _ in samples).items())) or "-"
 
 
+def print_per_label(samples: list[Sample]) -> None:
+    """p50 and p99 of each kind of normal request."""
+    for label in dict.fromkeys(lab for _, _, lab in samples):
+        part = sorted(t * 1000 for t, _, lab in samples if lab == label)
+        print(f"  {label[:44]:44} {len(part):6} p50 {pct(part, 50):7.1f} p99 {pct(part, 99):7.1f} ms")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=2500)
@@ -129,6 +141,8 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--db", default=None)
     ap.add_argument("--workers", type=int, default=1, help="server processes (serve --workers)")
+    ap.add_argument("--mix", choices=["normal", "issue16"], default="normal")
+    ap.add_argument("--no-cache", action="store_true", help="the server without its response cache")
     args = ap.parse_args()
     path = Path(args.db or Path(tempfile.gettempdir()) / f"diplotrack_load_{args.articles}.db")
     ensure_db(path, args.articles)
@@ -139,7 +153,8 @@ def main() -> int:
         proc = subprocess.Popen([sys.executable, "-m", "diplotrack", "serve", "--db", str(path),
                                  "--host", "127.0.0.1", "--port", str(port),
                                  "--workers", str(args.workers)],
-                                stdout=fh, stderr=subprocess.STDOUT)
+                                stdout=fh, stderr=subprocess.STDOUT,
+                                env={**os.environ, "DIPLOTRACK_API_CACHE": "0" if args.no_cache else "1"})
         try:
             return run(args, base, proc, str(log))
         finally:
@@ -171,7 +186,8 @@ def run(args: argparse.Namespace, base: str, proc: subprocess.Popen[bytes], log:
     rng = random.Random(11)
     normal_reqs: list[Request] = []
     for k in range(len(story_urls)):  # one story id per cycle, a different one each time
-        normal_reqs += [(story_urls[k] if u == "STORY" else u, {}, u) for u in NORMAL]
+        normal_reqs += [(story_urls[k] if u == "STORY" else u, {}, u)
+                        for u in (ISSUE16 if args.mix == "issue16" else NORMAL)]
     normal: list[list[Sample]] = [[] for _ in range(args.clients - n_hostile)]
     hostile: list[list[Sample]] = [[] for _ in range(n_hostile)]
     start = time.monotonic()
@@ -199,11 +215,13 @@ def run(args: argparse.Namespace, base: str, proc: subprocess.Popen[bytes], log:
     ms = sorted(t * 1000 for t, _, _ in norm)
     print(f"cpus            {os.cpu_count()}")
     print(f"run             {args.articles} articles, {len(normal)} normal + {len(hostile)} hostile"
-          f" clients, {args.seconds:g} s asked, {elapsed:.1f} s taken, {stuck} clients stuck")
+          f" clients, {args.seconds:g} s asked, {elapsed:.1f} s taken, {stuck} clients stuck"
+          f" (mix {args.mix}, response cache {'off' if args.no_cache else 'on'})")
     print(f"{'':15} {'count':>7} {'req/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
           f"{'max ms':>8}  statuses")
     print(f"{'normal':15} {len(norm):7} {len(norm) / elapsed:7.1f} {pct(ms, 50):8.1f} "
           f"{pct(ms, 95):8.1f} {pct(ms, 99):8.1f} {(ms[-1] if ms else 0):8.1f}  {statuses(norm)}")
+    print_per_label(norm)
     slow = sum(t > 1 for t, _, _ in host)
     print(f"{'hostile':15} {len(host):7} {len(host) / elapsed:7.1f} {'':8} {'':8} {'':8} "
           f"{'':8}  {statuses(host)}; {slow} over 1 s")

@@ -61,6 +61,8 @@ SearchQuery = Annotated[str | None, Query(max_length=MAX_TEXT, description=(
 TextQuery = Annotated[str | None, Query(max_length=MAX_TEXT)]
 IdQuery = Annotated[str | None, Query(max_length=MAX_ID)]
 CountQuery = Annotated[int, Query(ge=1, le=MAX_COUNT)]
+# a story's reports: 0 lists stories only ever mentioned too
+ReportsQuery = Annotated[int, Query(ge=0, le=MAX_COUNT)]
 EventTypeQuery = Annotated[str | None, Query(max_length=32, description="a PLOVER category"),
                            AfterValidator(_event_type)]
 IdPath = Annotated[str, Path(max_length=MAX_ID)]

@@ -10,11 +10,12 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
 from urllib.parse import unquote_to_bytes
 
 from fastapi import Request, Response
 from sqlalchemy.exc import OperationalError
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from diplotrack.api.errors import error_response
 
@@ -32,7 +33,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-Handler = Callable[[Request], Awaitable[Response]]
 
 
 def allowed_hosts(bind_host: str, extra: tuple[str, ...] = ()) -> frozenset[str] | None:
@@ -45,27 +45,48 @@ def allowed_hosts(bind_host: str, extra: tuple[str, ...] = ()) -> frozenset[str]
     return frozenset(hosts)
 
 
-def guard(hosts: frozenset[str] | None) -> Callable[[Request, Handler], Awaitable[Response]]:
-    """The middleware, answering only requests whose Host is in `hosts` (None: any)."""
+class Guard:
+    """The middleware (plain ASGI: no task and stream per request), answering only requests
+    whose Host is in `hosts` (None: any)."""
 
-    async def middleware(request: Request, call_next: Handler) -> Response:
-        response = _refusal(request, hosts)
+    def __init__(self, app: ASGIApp, hosts: frozenset[str] | None) -> None:
+        self.app, self.hosts = app, hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        started = False
+        api = scope["path"].startswith("/api/")
+
+        async def with_headers(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                headers = MutableHeaders(scope=message)
+                for name, value in SECURITY_HEADERS.items():
+                    headers.setdefault(name, value)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        response = _refusal(request, self.hosts)
         if response is None:
             try:
-                response = await call_next(request)
+                await self.app(scope, receive, with_headers)
+                return
             except OperationalError as exc:
+                if started:
+                    raise
                 response = _database_error(request, exc)
             except Exception as exc:  # noqa: BLE001  one JSON shape, the connection kept
+                if started:
+                    raise
                 log.exception("unhandled error on %s %s", request.method, request.url.path,
                               exc_info=exc)
                 response = error_response(500, "internal server error", "internal")
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
-    return middleware
+        await response(scope, receive, with_headers)
 
 
 def _refusal(request: Request, hosts: frozenset[str] | None) -> Response | None:

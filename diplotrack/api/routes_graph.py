@@ -17,7 +17,7 @@ from diplotrack.api.deps import (
     TextQuery,
     paged,
 )
-from diplotrack.store import queries
+from diplotrack.store import actor_queries, queries
 
 router = APIRouter(tags=["aggregates"])
 
@@ -26,7 +26,7 @@ router = APIRouter(tags=["aggregates"])
 def list_actors(store: StoreDep, page: PageDep, q: SearchQuery = None,
                 kind: TextQuery = None) -> dict[str, Any]:
     """Canonical participants with the number of events they take part in."""
-    return paged(queries.list_actors(store, page, q=q, kind=kind), page)
+    return paged(actor_queries.list_actors(store, page, q=q, kind=kind), page)
 
 
 @router.get("/network")
@@ -36,8 +36,8 @@ def network(store: StoreDep, event_type: EventTypeQuery = None, date_from: DateQ
             min_count: CountQuery = 1) -> dict[str, Any]:
     """Nodes = actors; edges = actor→recipient pairs (and co-actors of recipient-less
     events, `directed: false`) with event counts by type."""
-    return queries.network(store, event_type=event_type, date_from=date_from,
-                           date_to=date_to, max_nodes=max_nodes, min_count=min_count)
+    return actor_queries.network(store, event_type=event_type, date_from=date_from,
+                                 date_to=date_to, max_nodes=max_nodes, min_count=min_count)
 
 
 @router.get("/timeline")

@@ -8,11 +8,11 @@ from fastapi import APIRouter
 
 from diplotrack import stories
 from diplotrack.api.deps import (
-    CountQuery,
     EventTypeQuery,
     IdPath,
     IdQuery,
     PageDep,
+    ReportsQuery,
     SearchQuery,
     StoreDep,
     paged,
@@ -27,7 +27,7 @@ router = APIRouter(tags=["stories"])
 @router.get("/stories")
 def list_stories(store: StoreDep, page: PageDep, event_type: EventTypeQuery = None,
                  actor: IdQuery = None, q: SearchQuery = None,
-                 min_reports: CountQuery = 1,
+                 min_reports: ReportsQuery = 1,
                  sort: Literal["reports", "date"] = "reports") -> dict[str, Any]:
     """Stories, most reported first (or latest first with sort=date); `q` matches
     participant names and ids and the event category."""

@@ -22,6 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from diplotrack.errors import StoreError
 from diplotrack.ingest import dedup
 from diplotrack.models import Article, Event
+from diplotrack.store import aggregates, version
 from diplotrack.store import schema as s
 from diplotrack.store.migrations import migrate
 
@@ -128,6 +129,7 @@ class Store:
                 if self.dialect == "postgresql":
                     conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": WRITE_LOCK})
                 yield conn
+                version.bump(conn)  # committed with the writes: readers' caches see them
 
     # ---- reading before a write -------------------------------------------------
 
@@ -238,6 +240,8 @@ class Store:
             ev_rows = [{"event_id": ev.id, **e.to_dict()} for e in ev.evidence]
             if ev_rows:
                 conn.execute(s.evidence.insert(), ev_rows)
+        aggregates.add_events(conn, [ev.id for ev in events])
+        aggregates.recount_stories(conn, (ev.story_id for ev in events))
 
     # ---- reading back -------------------------------------------------------------
 

@@ -16,9 +16,9 @@ from sqlalchemy import (
     and_,
     case,
     distinct,
-    exists,
     func,
     literal,
+    literal_column,
     or_,
     select,
     text,
@@ -66,11 +66,9 @@ def _fulltext(store: Store, q: str) -> ColumnElement[bool] | None:
         return None
     if store.dialect == "sqlite":
         match = " ".join('"' + w.replace('"', '""') + '"' for w in words)
-        sub = text(
-            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-            "WHERE articles_fts MATCH :fts_q"
-        ).bindparams(fts_q=match)
-        return A.c.id.in_(sub)
+        sub = text("SELECT rowid FROM articles_fts WHERE articles_fts MATCH :fts_q"
+                   ).bindparams(fts_q=match)
+        return literal_column("articles.rowid").in_(sub)  # no row read to get an id
     doc = func.to_tsvector("english", func.coalesce(A.c.title, "") + " " + A.c.text)
     return doc.op("@@")(func.plainto_tsquery("english", q))
 
@@ -93,12 +91,12 @@ def list_articles(store: Store, page: Page, **filters: str | None) -> dict[str, 
     conds = article_filters(store, **filters)
     n_events = (select(func.count()).select_from(E).where(E.c.article_id == A.c.id)
                 .scalar_subquery())
-    query = (
+    order = (A.c.published.is_(None), A.c.published.desc(), A.c.seq)
+    ids = select(A.c.id).where(*conds).order_by(*order).limit(page.limit).offset(page.offset)
+    query = (  # the page's ids from indexes, then its rows: not every match's row read
         select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.genre, A.c.language,
                A.c.authors, A.c.framing, A.c.source, n_events.label("event_count"))
-        .where(*conds)
-        .order_by(A.c.published.is_(None), A.c.published.desc(), A.c.seq)
-        .limit(page.limit).offset(page.offset)
+        .where(A.c.id.in_(ids)).order_by(*order)
     )
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(A).where(*conds)).scalar() or 0
@@ -175,9 +173,10 @@ def _event_row(row: Any) -> dict[str, Any]:
 
 def list_events(store: Store, page: Page, **filters: Any) -> dict[str, Any]:
     conds = event_filters(**filters)
-    query = (_event_select().where(*conds)
-             .order_by(E.c.date.is_(None), E.c.date, A.c.seq, E.c.id)
-             .limit(page.limit).offset(page.offset))
+    order = (E.c.date.is_(None), E.c.date, A.c.seq, E.c.id)
+    ids = (select(E.c.id).join(A, A.c.id == E.c.article_id).where(*conds).order_by(*order)
+           .limit(page.limit).offset(page.offset))
+    query = _event_select().where(E.c.id.in_(ids)).order_by(*order)  # page's ids, then rows
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(E).where(*conds)).scalar() or 0
         rows = conn.execute(query).mappings().all()
@@ -204,83 +203,7 @@ def _events_where(store: Store, cond: ColumnElement[bool]) -> list[dict[str, Any
         return [_event_row(r) for r in conn.execute(query).mappings()]
 
 
-# ---- actors, network, timeline, map ------------------------------------------------
-
-
-def list_actors(store: Store, page: Page, q: str | None = None,
-                kind: str | None = None) -> dict[str, Any]:
-    conds: list[ColumnElement[bool]] = []
-    if q:
-        word = q.lower()
-        conds.append(or_(func.lower(P.c.name).contains(word, autoescape=True),
-                         func.lower(P.c.actor_id).contains(word, autoescape=True)))
-    if kind:
-        conds.append(P.c.kind == kind)
-    n = func.count(distinct(P.c.event_id))
-    as_actor = func.count(distinct(_when(P.c.role == "actor", P.c.event_id)))
-    as_recipient = func.count(distinct(_when(P.c.role == "recipient", P.c.event_id)))
-    query = (
-        select(P.c.actor_id, func.max(P.c.name), func.max(P.c.kind), func.max(P.c.country),
-               n, as_actor, as_recipient)
-        .where(*conds).group_by(P.c.actor_id)
-        .order_by(n.desc(), P.c.actor_id).limit(page.limit).offset(page.offset)
-    )
-    with store.engine.connect() as conn:
-        total = conn.execute(select(func.count(distinct(P.c.actor_id))).where(*conds)).scalar() or 0
-        rows = conn.execute(query).all()
-    items = [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4],
-              "as_actor": r[5], "as_recipient": r[6]} for r in rows]
-    return {"items": items, "total": total}
-
-
-def _when(cond: ColumnElement[bool], value: Any) -> Any:
-    return case((cond, value), else_=None)
-
-
-def network(store: Store, *, event_type: str | None = None, date_from: str | None = None,
-            date_to: str | None = None, max_nodes: int = 100,
-            min_count: int = 1) -> dict[str, Any]:
-    """Actors as nodes; directed actor→recipient edges, and undirected edges between
-    co-actors of events that have no recipient (meetings), counted by event type."""
-    conds = event_filters(event_type=event_type, date_from=date_from, date_to=date_to)
-    p1, p2 = P.alias("p1"), P.alias("p2")
-    has_recipient = exists().where(P.c.event_id == E.c.id, P.c.role == "recipient")
-    pair = and_(p2.c.event_id == p1.c.event_id, p1.c.actor_id != p2.c.actor_id)
-    directed = and_(p1.c.role == "actor", p2.c.role == "recipient")
-    mutual = and_(p1.c.role == "actor", p2.c.role == "actor", p1.c.actor_id < p2.c.actor_id,
-                  ~has_recipient)
-    query = (
-        select(p1.c.actor_id, p2.c.actor_id, E.c.event_type, p2.c.role,
-               func.count(distinct(E.c.id)))
-        .select_from(p1.join(p2, pair).join(E, E.c.id == p1.c.event_id))
-        .where(or_(directed, mutual), *conds)
-        .group_by(p1.c.actor_id, p2.c.actor_id, E.c.event_type, p2.c.role)
-    )
-    with store.engine.connect() as conn:
-        rows = conn.execute(query).all()
-        nodes = _network_nodes(conn, conds, max_nodes)
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for src, dst, etype, role, count in rows:
-        edge = edges.setdefault((src, dst), {"source": src, "target": dst, "count": 0,
-                                             "by_type": {}, "directed": role == "recipient"})
-        edge["count"] += count
-        edge["by_type"][etype] = edge["by_type"].get(etype, 0) + count
-    keep = {n["id"] for n in nodes}
-    kept_edges = [e for e in edges.values()
-                  if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
-    kept_edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
-    return {"nodes": nodes, "edges": kept_edges}
-
-
-def _network_nodes(conn: Any, conds: list[ColumnElement[bool]],
-                   limit: int) -> list[dict[str, Any]]:
-    """The `limit` actors with most events that match `conds`."""
-    n = func.count(distinct(P.c.event_id))
-    query = (select(P.c.actor_id, func.max(P.c.name), func.max(P.c.kind), func.max(P.c.country), n)
-             .join(E, E.c.id == P.c.event_id).where(*conds)
-             .group_by(P.c.actor_id).order_by(n.desc(), P.c.actor_id).limit(limit))
-    return [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4]}
-            for r in conn.execute(query)]
+# ---- timeline, map (actors and network: actor_queries.py) --------------------------
 
 
 BUCKETS = {"year": 4, "month": 7, "day": 10}
@@ -358,20 +281,17 @@ def story_page(store: Store, page: Page, *, event_type: str | None = None,
                sort: str = "reports") -> tuple[list[str], int]:
     """Ids of one page of live stories, filtered and sorted in SQL, and the total."""
     st = s.stories
-    reports = (select(E.c.story_id.label("sid"),
-                      func.count(distinct(E.c.article_id)).label("n"))
-               .where(E.c.story_id.is_not(None)).group_by(E.c.story_id).subquery())
     conds: list[ColumnElement[bool]] = [or_(st.c.status.is_(None), st.c.status != MERGED),
-                                        reports.c.n >= min_reports]
+                                        st.c.n_reports >= min_reports]
     if event_type:
         conds.append(st.c.event_type == event_type.upper())
     if actor:
         conds.append(_story_has_participant(P.c.actor_id == actor))
     if words := (q or "").lower().split():
         conds.append(st.c.id.in_(_stories_with_words(words)))
-    base = select(st.c.id).join(reports, reports.c.sid == st.c.id).where(*conds)
+    base = select(st.c.id).where(*conds)  # n_reports: kept on write (aggregates.py)
     order = ([st.c.date_lo.is_(None), st.c.date_lo.desc(), st.c.seq.desc()] if sort == "date"
-             else [reports.c.n.desc(), st.c.seq])
+             else [st.c.n_reports.desc(), st.c.seq])
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(base.subquery())).scalar() or 0
         ids = [r[0] for r in conn.execute(

@@ -126,7 +126,17 @@ stories = Table(
     Column("status", String(16)),
     Column("seq", Integer, nullable=False),  # creation order; never renumbered
     Column("data", Text, nullable=False, default="{}"),  # matcher's summary, JSON
+    # the articles that report the story (a main event in it), kept on write
+    # (store/aggregates.py; migration 7): its record's report_count, the list's order
+    Column("n_reports", Integer, nullable=False, default=0, server_default="0"),
 )
+# the story list, most reported first, read in index order without touching the table
+Index("ix_stories_reports", stories.c.n_reports.desc(), stories.c.seq, stories.c.status,
+      stories.c.id)
+# an event list's page picked from indexes alone (date, the article's order), then read
+Index("ix_events_id_date", events.c.id, events.c.date, events.c.article_id)
+Index("ix_articles_id_seq", articles.c.id, articles.c.seq, articles.c.published)
+AGGREGATE_INDEXES = ("ix_stories_reports", "ix_events_id_date", "ix_articles_id_seq")  # migration 7
 
 # blocking keys: a new event is compared only with stories sharing a key
 story_keys = Table(
@@ -163,4 +173,31 @@ watch_seen = Table(
     Column("source_id", String(64), nullable=False, index=True),
     Column("entry", Text, nullable=False),
     Column("seen_at", String(32), nullable=False),
+)
+
+# per actor and event category: what /api/actors and /api/network's nodes count, kept on
+# write (store/aggregates.py) so a request reads a few rows per actor, not every participant
+actor_stats = Table(
+    "actor_stats",
+    metadata,
+    Column("actor_id", Text, primary_key=True),
+    Column("event_type", String(16), primary_key=True),
+    Column("name", Text),  # max() of the participants' names, as the grouping query gives it
+    Column("kind", Text),
+    Column("country", Text),
+    Column("n_events", Integer, nullable=False),
+    Column("as_actor", Integer, nullable=False),
+    Column("as_recipient", Integer, nullable=False),
+)
+
+# /api/network's edges per event category: actor -> recipient (role "recipient") and
+# co-actors of events without a recipient (role "actor"), with their number of events
+actor_edges = Table(
+    "actor_edges",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("target", Text, primary_key=True),
+    Column("event_type", String(16), primary_key=True),
+    Column("role", String(12), primary_key=True),
+    Column("n_events", Integer, nullable=False),
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, bindparam, select
 
+from diplotrack.store import aggregates
 from diplotrack.store import schema as s
 from diplotrack.stories import dates, keys
 from diplotrack.stories.profile import Profile
@@ -122,6 +123,7 @@ def save(conn: Connection, rows: list[StoryRow]) -> None:
         row.filed = wanted
     if inserts:
         conn.execute(_INSERT, inserts)
+        aggregates.recount_stories(conn, [str(r["id"]) for r in inserts])  # any events before it
     if updates:
         conn.execute(_UPDATE, updates)
     keys.add(conn, new_keys)
@@ -135,6 +137,7 @@ def merge(conn: Connection, keep: StoryRow, gone: StoryRow) -> None:
     keep.profile.absorb(gone.profile)
     keep.filed = (keep.filed or set()) | (gone.filed or set())
     conn.execute(s.events.update().where(s.events.c.story_id == gone.id).values(story_id=keep.id))
+    aggregates.recount_stories(conn, [keep.id, gone.id])
     keys.repoint(conn, gone.id, keep.id, keep.seq)
     if not gone.is_new:
         pointer = Profile(merged_into=keep.id)
