@@ -35,6 +35,7 @@ class Article:
     title: str | None = None
     authors: list[str] = field(default_factory=list)
     outlet: str | None = None
+    wire: list[str] = field(default_factory=list)  # news agencies the text credits ("AP", "TASS")
     published: str | None = None
     published_from: str | None = None  # input | metadata | text | inferred
     language: str = "en"

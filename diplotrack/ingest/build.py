@@ -28,6 +28,7 @@ from diplotrack.ingest.metadata import (
     split_authors,
 )
 from diplotrack.ingest.outlets import is_publisher, outlet_for_url, outlet_named, outlet_of_url
+from diplotrack.ingest.wire import credits
 from diplotrack.models import Article, RawDocument
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|[^\d]|$)")
@@ -63,13 +64,15 @@ def build_article(raw: RawDocument) -> Article:
     labels = [*_as_list(fields.get("section")), *found.labels, *([header.label] if header.label else [])]
     genre, dateline = _genre_and_dateline(body, found.paragraphs, fields, title, url, labels)
     digest = text_hash(text)
+    outlet = _outlet(fields, found, header.outlet, url)
     return Article(
         id=digest[:16],
         source=raw.source,
         text=text,
         title=title,
         authors=_authors(fields, found, header.authors),
-        outlet=_outlet(fields, found, header.outlet, url),
+        outlet=outlet,
+        wire=_as_list(fields.get("wire")) or credits(found.paragraphs, outlet),
         published=published,
         published_from=published_from,
         language=_language(fields, text),

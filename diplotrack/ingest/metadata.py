@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from diplotrack.ingest.clean import MAX_BOILERPLATE_CHARS, load_boilerplate
 from diplotrack.ingest.dates import date_line
 from diplotrack.ingest.outlets import name_key, outlet_named
+from diplotrack.ingest.wire import trailing_outlet
 
 HEADER_SCAN = 8  # paragraphs at the top that may hold title, byline, outlet, date
 
@@ -42,7 +43,7 @@ def split_authors(value: str) -> list[str]:
         value = m.group(1)
     value = _POSTNOMINAL.sub("", value)
     value = _ROLE_TAIL.sub("", value)
-    parts = re.split(r"\s*(?:,|;|&|\band\b|\|)\s*", value)
+    parts = re.split(r"\s*(?:,|;|&|\band\b|\bwith\b|\|)\s*", value)
     names = [clean_author(p) for p in parts]
     return [n for n in names if n]
 
@@ -54,6 +55,7 @@ def clean_author(name: str) -> str | None:
     name = _ROLE_TAIL.sub("", name)
     name = _IN_PLACE.sub("", name)
     name = _HONORIFIC.sub("", name).strip(" .,;:-–—")
+    name = trailing_outlet(name)[0]  # "Victoria Bisset Washington Post": the outlet is credited
     if not name or outlet_named(name):
         return None
     if name.isupper() and len(name) > 3:

@@ -200,6 +200,7 @@ class Store:
         row = article.to_dict()
         row.update(
             authors=json.dumps(article.authors, ensure_ascii=False),
+            wire=json.dumps(article.wire, ensure_ascii=False),
             framing=json.dumps(article.framing, ensure_ascii=False),
             text_hash=article.text_hash,
             simhash=article.simhash,
@@ -324,6 +325,7 @@ def article_record(row: Any) -> dict[str, Any]:
         "title": row["title"],
         "authors": json.loads(row["authors"] or "[]"),
         "outlet": row["outlet"],
+        "wire": json.loads(row.get("wire") or "[]"),
         "published": row["published"],
         "published_from": row["published_from"],
         "language": row["language"],

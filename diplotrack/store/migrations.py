@@ -94,9 +94,15 @@ def _m7_stored_aggregates(conn: Connection, dialect: str) -> None:
     conn.execute(text("ANALYZE"))
 
 
+def _m8_article_wire(conn: Connection, dialect: str) -> None:
+    """articles.wire: the news agencies an article's text credits (a JSON list)."""
+    if "wire" not in {c["name"] for c in inspect(conn).get_columns("articles")}:
+        conn.execute(text("ALTER TABLE articles ADD COLUMN wire TEXT NOT NULL DEFAULT '[]'"))
+
+
 MIGRATIONS: list[Callable[[Connection, str], None]] = [
     _m1_initial, _m2_event_main, _m3_article_copy_of, _m4_unbounded_text, _m5_covering_indexes,
-    _m6_watch_state, _m7_stored_aggregates]
+    _m6_watch_state, _m7_stored_aggregates, _m8_article_wire]
 
 
 def current_version(conn: Connection) -> int:

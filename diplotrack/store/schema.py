@@ -44,6 +44,7 @@ articles = Table(
     Column("title", Text),
     Column("authors", Text, nullable=False, default="[]"),  # JSON list
     Column("outlet", Text),
+    Column("wire", Text, nullable=False, default="[]", server_default="[]"),  # JSON list (migration 8)
     Column("published", Text),
     Column("published_from", String(16)),
     Column("language", Text, nullable=False),

@@ -73,13 +73,15 @@ def test_migrations_are_versioned_and_idempotent(tmp_path):
 
 def test_article_and_events_round_trip(store):
     art = make_article(TEXT, title="EU hosts Taliban", authors=["A. Writer"], published="2025-09-21",
-                       published_from="text", framing={"loaded_language": 0.2, "loaded_terms": []})
+                       published_from="text", framing={"loaded_language": 0.2, "loaded_terms": []},
+                       wire=["AFP", "dpa"])
     ev = make_event(art.id)
     with store.transaction() as conn:
         store.save_article(conn, art)
         store.save_events(conn, [ev])
     [row] = list(store.iter_articles())
     assert row["title"] == "EU hosts Taliban" and row["authors"] == ["A. Writer"]
+    assert row["wire"] == ["AFP", "dpa"]
     assert row["framing"]["loaded_language"] == 0.2
     [back] = list(store.iter_events())
     assert back.to_dict() == ev.to_dict()
