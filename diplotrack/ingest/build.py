@@ -26,6 +26,7 @@ from diplotrack.ingest.metadata import (
     find_dateline,
     parse_header,
     split_authors,
+    without_kicker,
 )
 from diplotrack.ingest.outlets import is_publisher, outlet_for_url, outlet_named, outlet_of_url
 from diplotrack.ingest.wire import credits
@@ -35,8 +36,9 @@ _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3
 _URL_MONTH_DATE = re.compile(  # /2013/may/03/
     r"/(20\d\d|19\d\d)/(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/([0-2]?\d|3[01])/", re.I)
 _MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-# a path segment that is exactly a date: /20250418/, /19-Apr-2025/ (longer numbers are ids)
-_URL_COMPACT_DATE = re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:/|$)")
+# a path segment that is exactly a date, or ends a slug with one: /20250418/, /19-Apr-2025/,
+# /china-appoints-ambassador-20230913/ (longer numbers are ids)
+_URL_COMPACT_DATE = re.compile(r"[/_-]((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/.]|$)")
 _URL_DMY = re.compile(r"/([0-2]?\d|3[01])-(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*-((?:19|20)\d\d)(?:/|$)",
                       re.I)
 
@@ -52,7 +54,7 @@ def build_article(raw: RawDocument) -> Article:
     found = _extract(raw)
     given_title = _text_field(fields.get("title"))
     header = parse_header(found.paragraphs, known_title=given_title or found.title)
-    title = given_title or found.title or header.title
+    title = given_title or (without_kicker(found.title) if found.title else None) or header.title
     body = [p for i, p in enumerate(found.paragraphs) if i not in header.consumed]
     body = remove_boilerplate(body, title)
     if not body or not any(re.search(r"\w", p) for p in body):

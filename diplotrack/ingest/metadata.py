@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from diplotrack.ingest.clean import MAX_BOILERPLATE_CHARS, load_boilerplate
+import yaml
+
+from diplotrack.ingest.clean import DATA_DIR, MAX_BOILERPLATE_CHARS, load_boilerplate
 from diplotrack.ingest.dates import date_line
 from diplotrack.ingest.outlets import name_key, outlet_named
 from diplotrack.ingest.wire import trailing_outlet
@@ -95,6 +98,37 @@ _LABEL = re.compile(r"^(opinion|analysis|commentary|editorial|op-ed|news analysi
                     r"for immediate release)$", re.I)
 
 
+@lru_cache(maxsize=1)
+def _header_tables() -> tuple[frozenset[str], re.Pattern[str], frozenset[str]]:
+    """(section names, kicker prefix pattern, desk bylines) from data/header.yaml; the
+    sections include the names of countries (pycountry's ISO 3166 list)."""
+    import pycountry
+
+    raw = yaml.safe_load((DATA_DIR / "header.yaml").read_text(encoding="utf-8")) or {}
+    states = {n.lower() for c in pycountry.countries for n in (c.name, getattr(c, "common_name", "")) if n}
+    sections = frozenset(str(s).lower() for s in raw.get("sections") or []) | states
+    kickers = "|".join(re.escape(str(k)) for k in sorted(raw.get("kickers") or [], key=len, reverse=True))
+    desks = frozenset(str(d).lower() for d in raw.get("desk_bylines") or [])
+    return sections, re.compile(rf"^(?:{kickers})\s*[:|–—-]\s+(?=\S)", re.I), desks
+
+
+def is_section(line: str) -> bool:
+    """A desk or region label on its own line ("World", "National", "Pakistan")."""
+    return len(line) <= 40 and line.strip(" :|").lower() in _header_tables()[0]
+
+
+def without_kicker(title: str) -> str:
+    """"BREAKING: Taliban envoy arrives" -> "Taliban envoy arrives"."""
+    rest = _header_tables()[1].sub("", title, count=1)
+    return rest if rest != title and looks_like_headline(rest) else title
+
+
+def desk_byline(line: str) -> bool:
+    """"By Staff Reporter", "By Web Desk": a byline with no person in it."""
+    m = _BY.match(line.strip())
+    return bool(m) and m.group(1).strip(" .").lower() in _header_tables()[2]
+
+
 def looks_like_headline(line: str) -> bool:
     words = line.split()
     cjk = sum("\u3040" <= c <= "\u9fff" for c in line)  # Chinese and Japanese: no spaces
@@ -150,7 +184,7 @@ def parse_header(paragraphs: list[str], *, known_title: str | None = None) -> He
         start += 1
     elif (not known_title and len(paragraphs) > start + 1 and looks_like_headline(first)
           and not byline(first) and not date_line(first) and not outlet_named(first)):
-        head.title = first
+        head.title = without_kicker(first)
         head.consumed.add(start)
         start += 1
     for i in range(start, min(len(paragraphs), HEADER_SCAN)):
@@ -168,7 +202,7 @@ _FURNITURE = re.compile(r"^(?:(?:news|story|article)\s*(?:id|no\.?|number)\s*[:#
 
 def _above_title(line: str, head: Header) -> bool:
     """A header line that may stand above the headline; what it says is recorded."""
-    if _LABEL.match(line) or url_line(line) or _FURNITURE.match(line.strip()):
+    if _LABEL.match(line) or url_line(line) or _FURNITURE.match(line.strip()) or is_section(line):
         _header_segment(line, head)
         return True
     if len(line) <= MAX_BOILERPLATE_CHARS and load_boilerplate().drop.search(line):
@@ -190,6 +224,8 @@ def _header_line(line: str, head: Header) -> bool:
 def _header_segment(seg: str, head: Header) -> bool:
     if not head.url and (address := url_line(seg)):  # an address line is nothing else
         head.url = address
+        return True
+    if _FURNITURE.match(seg) or desk_byline(seg):  # "2 min read", "By Staff Reporter"
         return True
     if not head.authors and (names := byline(seg)):
         head.authors = names

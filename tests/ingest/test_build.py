@@ -286,6 +286,9 @@ def test_markdown_html_comments_are_not_text():
     ("http://articles.example.com/2013/may/03/local/la-me-0504-rehab", "2013-05-03"),
     ("https://example.org/2013/September/9/news", "2013-09-09"),
     ("https://example.org/news/talks-in-doha", None),
+    ("https://example.org/a/china-appoints-ambassador-20230913/7267264.html", "2023-09-13"),
+    ("https://example.org/news/article_20240105.html", "2024-01-05"),
+    ("https://example.org/a/item-202309131/", None),  # nine digits: an id
 ])
 def test_a_date_in_the_url_path_dates_an_undated_text(url, expected):
     art = build_article(RawDocument("t.txt", "Talks opened in Doha.\n\nDelegates met for two days "
@@ -314,3 +317,21 @@ def test_an_author_bio_at_the_end_is_no_article_text(bio):
 def test_a_last_paragraph_about_an_official_is_article_text():
     last = "Muttaqi is the acting foreign minister of the Islamic Emirate."
     assert build_text("\n".join(["Talks resume", BODY, last])).text.endswith(last)
+
+
+@pytest.mark.parametrize(("head", "title", "published"), [
+    ("National\nPakistan, Afghanistan agree to boost trade\nPublished April 19, 2025",
+     "Pakistan, Afghanistan agree to boost trade", "2025-04-19"),
+    ("World\nJul 4, 2025 10:15 AM\nRussia recognises the Taliban government",
+     "Russia recognises the Taliban government", "2025-07-04"),
+    ("Pakistan\nDar visits Kabul for talks", "Dar visits Kabul for talks", None),
+    ("BREAKING: Taliban envoy arrives in Abu Dhabi", "Taliban envoy arrives in Abu Dhabi", None),
+    ("EXCLUSIVE | Envoys meet in Doha", "Envoys meet in Doha", None),
+    ("Russia recognises the Taliban government\nJuly 4, 2025 | 2 min read",
+     "Russia recognises the Taliban government", "2025-07-04"),
+    ("2025-07-04\nRussia recognises the Taliban government\nBy Staff Reporter",
+     "Russia recognises the Taliban government", "2025-07-04"),
+])
+def test_section_labels_kickers_and_desk_bylines_are_no_headline_or_text(head, title, published):
+    art = build_text(f"{head}\n{BODY}")
+    assert (art.title, art.published, art.authors, art.text) == (title, published, [], BODY)
