@@ -137,6 +137,16 @@ def facet(store: Store, column: str) -> list[dict[str, Any]]:
 # ---- events ---------------------------------------------------------------------
 
 
+def actor_is(actor: str) -> ColumnElement[bool]:
+    """A participant is this actor: its id as given, or any actor whose id or name is
+    the text in another case ("Taliban", "usa", "united states"), looked up in the
+    per-actor aggregates (a few rows per actor, not every participant)."""
+    low = actor.strip().lower()
+    named = select(s.actor_stats.c.actor_id).where(
+        or_(func.lower(s.actor_stats.c.actor_id) == low, func.lower(s.actor_stats.c.name) == low))
+    return or_(P.c.actor_id == actor, P.c.actor_id.in_(named))
+
+
 def event_filters(*, actor: str | None = None, event_type: str | None = None,
                   date_from: str | None = None, date_to: str | None = None,
                   story_id: str | None = None, article_id: str | None = None,
@@ -149,7 +159,7 @@ def event_filters(*, actor: str | None = None, event_type: str | None = None,
         conds.append(E.c.main.is_(True) if main else or_(E.c.main.is_(False), E.c.main.is_(None)))
     if actor:
         # uncorrelated: one index range of the actor's events, not a probe per event row
-        conds.append(E.c.id.in_(select(P.c.event_id).where(P.c.actor_id == actor)))
+        conds.append(E.c.id.in_(select(P.c.event_id).where(actor_is(actor))))
     for col, value in ((E.c.event_type, event_type), (E.c.story_id, story_id),
                        (E.c.article_id, article_id)):
         if value:
@@ -286,7 +296,7 @@ def story_page(store: Store, page: Page, *, event_type: str | None = None,
     if event_type:
         conds.append(st.c.event_type == event_type.upper())
     if actor:
-        conds.append(_story_has_participant(P.c.actor_id == actor))
+        conds.append(_story_has_participant(actor_is(actor)))
     if words := (q or "").lower().split():
         conds.append(st.c.id.in_(_stories_with_words(words)))
     base = select(st.c.id).where(*conds)  # n_reports: kept on write (aggregates.py)

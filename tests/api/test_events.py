@@ -17,6 +17,9 @@ def test_events_in_date_order_undated_last(client):
 
 def test_event_filters(client):
     assert ids(client, actor="eu") == ["e4", "e3"]
+    # an actor by its id or its name, in any case
+    assert ids(client, actor="EU") == ids(client, actor="European Union") == ["e4", "e3"]
+    assert ids(client, actor="Nobody In Particular") == []
     assert ids(client, event_type="accuse") == ["e4", "e6"]
     assert ids(client, article_id="a3") == ["e4", "e3"]
     story = client.get("/api/events/e1").json()["story_id"]

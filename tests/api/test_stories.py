@@ -16,6 +16,7 @@ def test_story_list(client):
     only = client.get("/api/stories", params={"event_type": "sanction"}).json()["items"]
     assert [s["event_type"] for s in only] == ["SANCTION"]
     assert client.get("/api/stories", params={"actor": "taliban"}).json()["total"] == 1
+    assert client.get("/api/stories", params={"actor": "Taliban"}).json()["total"] == 1
     assert client.get("/api/stories", params={"min_reports": 2}).json()["total"] == 1
     dated = client.get("/api/stories", params={"sort": "date"}).json()["items"]
     assert dated[0]["date"] == "2025-09-01"
