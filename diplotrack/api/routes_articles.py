@@ -30,6 +30,8 @@ def list_articles(store: StoreDep, page: PageDep, q: SearchQuery = None,
     result = queries.list_articles(
         store, page, q=q, outlet=outlet, genre=genre, language=language,
         published_from=published_from, published_to=published_to)
+    for item in result["items"]:
+        item["source"] = public_source(item.get("source"))
     return paged(result, page)
 
 
@@ -46,4 +48,14 @@ def get_article(article_id: IdPath, store: StoreDep) -> dict[str, Any]:
     if article is None:
         raise NotFound("article", article_id)
     article["events"] = queries.events_of_article(store, article_id)
+    article["source"] = public_source(article.get("source"))
     return article
+
+
+def public_source(source: str | None) -> str | None:
+    """What the API shows of where an article was read: a web address whole, a local
+    file by its name only ("realnews.jsonl#dv01"): the server's folders stay its own."""
+    if not source or "://" in source.split("#", 1)[0]:
+        return source
+    path, sep, fragment = source.partition("#")
+    return path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] + sep + fragment

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from .conftest import sampledb
 
 
@@ -68,3 +70,21 @@ def test_facets(client):
     body = client.get("/api/articles/facets").json()
     assert {"value": "news", "count": 3} in body["genre"]
     assert len(body["outlet"]) == 4
+
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("/srv/feeds/2025/a.txt", "a.txt"),
+    ("/home/analyst/realnews.jsonl#dv01.txt", "realnews.jsonl#dv01.txt"),
+    ("C:\\data\\b.html", "b.html"),
+    ("https://example.org/news/talks?id=3", "https://example.org/news/talks?id=3"),
+])
+def test_the_api_shows_a_local_source_by_its_file_name_only(source, shown):
+    from diplotrack.api.routes_articles import public_source
+
+    assert public_source(source) == shown
+
+
+def test_addresses_are_shown_whole(client):
+    listed = client.get("/api/articles").json()["items"]
+    assert listed and all(a["source"] == f"test://{a['id']}" for a in listed)
