@@ -126,7 +126,7 @@ def without_kicker(title: str) -> str:
 def desk_byline(line: str) -> bool:
     """"By Staff Reporter", "By Web Desk": a byline with no person in it."""
     m = _BY.match(line.strip())
-    return bool(m) and m.group(1).strip(" .").lower() in _header_tables()[2]
+    return m is not None and m.group(1).strip(" .").lower() in _header_tables()[2]
 
 
 def looks_like_headline(line: str) -> bool:
