@@ -110,9 +110,10 @@ def _print_summary(report: IngestReport) -> None:
 
 @app.command("export")
 def export_cmd(
-    kind: Annotated[str, typer.Argument(help="articles, events or stories.")],
+    kind: Annotated[str, typer.Argument(help="articles, events, stories, actors or network.")],
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or json.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=(
+        "jsonl, csv or json; the network: graphml or json."))] = "jsonl",
     min_confidence: Annotated[float | None, typer.Option(
         "--min-confidence", min=0.0, max=1.0,
         help="Events: only those at least this likely to be right (calibrated confidence).")] = None,
@@ -123,12 +124,17 @@ def export_cmd(
     """Write stored records to stdout."""
     if kind not in exporter.KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(exporter.KINDS)}", param_hint="KIND")
-    if fmt not in exporter.FORMATS:
-        raise typer.BadParameter(f"{fmt!r} is not one of {', '.join(exporter.FORMATS)}", param_hint="--format")
+    if kind in exporter.GRAPH_KINDS and fmt == "jsonl":
+        fmt = "graphml"  # the network's default
+    try:
+        exporter.check(kind, fmt)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
     with Store.open(db) as store:
-        rows = exporter.records(store, kind, min_confidence=min_confidence, main_only=main_only)
         try:
-            exporter.write(rows, sys.stdout, fmt)
+            for chunk in exporter.stream(store, kind, fmt, min_confidence=min_confidence,
+                                         main_only=main_only):
+                sys.stdout.write(chunk)
             sys.stdout.flush()
         except BrokenPipeError:  # `diplotrack export events | head`: the reader has enough
             _quiet_stdout()

@@ -11,7 +11,13 @@ from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
-from diplotrack.api import routes_articles, routes_events, routes_graph, routes_stories
+from diplotrack.api import (
+    routes_articles,
+    routes_events,
+    routes_export,
+    routes_graph,
+    routes_stories,
+)
 from diplotrack.api.cache import CacheMiddleware
 from diplotrack.api.errors import install_error_handlers
 from diplotrack.api.guard import Guard, allowed_hosts
@@ -45,7 +51,7 @@ def create_app(db: str | None = None, *, hosts: frozenset[str] | None = LOCAL,
                   docs_url=None, redoc_url=None, openapi_url="/api/openapi.json", lifespan=lifespan)
     app.state.store = store
     install_error_handlers(app)
-    for module in (routes_articles, routes_events, routes_stories, routes_graph):
+    for module in (routes_articles, routes_events, routes_stories, routes_graph, routes_export):
         app.include_router(module.router, prefix="/api")
     _mount_web(app)
     if cache if cache is not None else os.environ.get(CACHE_ENV, "1") != "0":

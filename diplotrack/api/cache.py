@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+UNCACHED = ("/api/export/",)  # downloads: streamed as they are read, never held whole
 MAX_ENTRIES = 1024
 MAX_BYTES = 32 * 1024 * 1024
 MAX_ENTRY_BYTES = 4 * 1024 * 1024
@@ -113,7 +114,8 @@ class CacheMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         key = (cache_key(scope) if scope["type"] == "http" and scope["method"] == "GET"
-               and scope["path"].startswith("/api/") else None)
+               and scope["path"].startswith("/api/")
+               and not scope["path"].startswith(UNCACHED) else None)
         version = self.version() if key is not None else None
         if key is None or version is None:
             await self.app(scope, receive, send)

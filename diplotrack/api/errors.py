@@ -27,6 +27,11 @@ class NotFound(HTTPException):
         super().__init__(404, f"{what} {ident!r} not found")
 
 
+class BadRequest(HTTPException):
+    def __init__(self, message: str) -> None:
+        super().__init__(400, message)
+
+
 def error_response(status: int, message: str, code: str | None = None,
                    headers: dict[str, str] | None = None) -> JSONResponse:
     code = code or _code_for(status)

@@ -88,3 +88,21 @@ def test_the_api_shows_a_local_source_by_its_file_name_only(source, shown):
 def test_addresses_are_shown_whole(client):
     listed = client.get("/api/articles").json()["items"]
     assert listed and all(a["source"] == f"test://{a['id']}" for a in listed)
+
+
+def test_exports_download_every_record(client):
+    import csv
+    import io
+    import json
+
+    r = client.get("/api/export/articles")
+    assert r.status_code == 200 and r.headers["content-disposition"] == 'attachment; filename="articles.jsonl"'
+    assert len(r.text.splitlines()) == client.get("/api/articles").json()["total"]
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export/events?format=csv").text)))
+    assert rows and {"actor", "actor_ids", "recipient_ids", "location.name"} <= set(rows[0])
+    graph = json.loads(client.get("/api/export/network?format=json").text)
+    assert set(graph) == {"nodes", "edges"}
+    assert client.get("/api/export/network").headers["content-type"].startswith("application/graphml+xml")
+    bad = client.get("/api/export/events?format=graphml")
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
+    assert "etag" not in r.headers  # downloads are streamed, never cached

@@ -59,12 +59,39 @@ def test_exports_in_every_format_agree(cli, shared, tmp_path):
         rows = list(csv.DictReader(io.StringIO(cli("export", kind, "--db", db, "--format", "csv").out)))
         assert jsonl and jsonl == as_json and len(rows) == len(jsonl), kind
     events = [json.loads(x) for x in cli("export", "events", "--db", db).out.splitlines()]
+    # CSV for spreadsheets: a value per cell, participants by name and by id
+    by_id = {r["id"]: r for r in csv.DictReader(io.StringIO(
+        cli("export", "events", "--db", db, "--format", "csv").out))}
+    for ev in events:
+        row = by_id[ev["id"]]
+        assert row["actor_ids"] == "; ".join(p["id"] for p in ev["actor"])
+        assert row["actor"] == "; ".join(p["name"] for p in ev["actor"])
+        assert row["location.name"] == ((ev["location"] or {}).get("name") or "")
+        assert not row["evidence"].startswith(("[", "{")) and row["context"] == "; ".join(ev["context"])
     for ev in events:
         assert set(ev) >= {"id", "article_id", "story_id", "event_type", "mode", "context", "actor",
                            "recipient", "date", "date_text", "location", "auxiliary", "evidence",
                            "confidence"}
         for e in ev["evidence"]:
             assert e["start"] < e["end"]
+
+
+def test_the_network_exports_as_graphml_and_json(cli, shared, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    db = str(tmp_path / "n.db")
+    assert cli("ingest", str(shared / "seeds"), "--db", db, "-q").code == 0
+    graph = json.loads(cli("export", "network", "--db", db, "--format", "json").out)
+    root = ET.fromstring(cli("export", "network", "--db", db).out)  # GraphML by default
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    nodes = root.findall("g:graph/g:node", ns)
+    edges = root.findall("g:graph/g:edge", ns)
+    assert graph["nodes"] and len(nodes) == len(graph["nodes"]) and len(edges) == len(graph["edges"])
+    assert {n.get("id") for n in nodes} == {n["id"] for n in graph["nodes"]}
+    refused = cli("export", "events", "--db", db, "--format", "graphml")
+    assert refused.code == 2 and "graphml" in refused.err
+    actors = list(csv.DictReader(io.StringIO(cli("export", "actors", "--db", db, "--format", "csv").out)))
+    assert {a["id"] for a in actors} >= {n["id"] for n in graph["nodes"]}
 
 
 def test_demo_runs_offline_and_says_what_next(cli, tmp_path):
