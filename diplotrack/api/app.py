@@ -19,6 +19,7 @@ from diplotrack.api import (
     routes_stories,
 )
 from diplotrack.api.cache import CacheMiddleware
+from diplotrack.api.docs import mount_docs
 from diplotrack.api.errors import install_error_handlers
 from diplotrack.api.guard import Guard, allowed_hosts
 from diplotrack.framing.lexicon import load as load_lexicons
@@ -53,6 +54,7 @@ def create_app(db: str | None = None, *, hosts: frozenset[str] | None = LOCAL,
     install_error_handlers(app)
     for module in (routes_articles, routes_events, routes_stories, routes_graph, routes_export):
         app.include_router(module.router, prefix="/api")
+    mount_docs(app)  # before the web UI's /static mount, which would shadow its assets
     _mount_web(app)
     if cache if cache is not None else os.environ.get(CACHE_ENV, "1") != "0":
         app.add_middleware(CacheMiddleware, version=version)
