@@ -23,6 +23,8 @@ import re
 
 from diplotrack.ingest.outlets import load_outlets, name_key, outlet_named
 
+# "(Photo by AP)", "(File: Getty Images)": a caption, not the text's wire
+NOT_CREDITS = {"photo", "photos", "image", "images", "file", "video", "picture", "updated", "update"}
 HEAD_LINES = 4  # a dateline or an opening credit sits in the first lines
 LATE_LINES = 10  # below a photo and its caption: then only an outlet the registry knows
 TAIL_LINES = 2
@@ -123,6 +125,7 @@ def _split_credit(inner: str) -> list[str]:
         acr = _ACRONYM.search(part)
         if acr:
             part = acr.group("acr")
-        if part and not any(ch.isdigit() for ch in part) and len(part.split()) <= 5:
+        if part and not any(ch.isdigit() for ch in part) and len(part.split()) <= 5 \
+                and ":" not in part and part.split()[0].lower() not in NOT_CREDITS:
             out.append(part)
     return out

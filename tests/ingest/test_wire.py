@@ -24,6 +24,8 @@ BODY = "The two ministers discussed trade, transit and security at the meeting i
     # no credit: a dateline without one, a parenthesis in a sentence
     ("KABUL, Afghanistan — The Taliban said on Monday.", None, []),
     ("The talks (in Doha) - went well, officials said.", None, []),
+    ("(Photo by AP) The ministers met in Kabul on Sunday.", None, []),
+    ("(File: Getty Images) The ministers met in Kabul on Sunday.", None, []),
 ])
 def test_credits_in_the_first_lines(first, outlet, wire):
     assert credits([first, BODY], outlet) == wire
