@@ -6,11 +6,12 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import desc, func, select
+from sqlalchemy import case, desc, func, or_, select
 
 from diplotrack.pipeline import IngestReport
 from diplotrack.store import schema as s
 from diplotrack.store.db import Store
+from diplotrack.store.queries import MERGED
 
 
 def counts(store: Store) -> dict[str, Any]:
@@ -24,10 +25,16 @@ def counts(store: Store) -> dict[str, Any]:
             select(p.c.name, func.count(func.distinct(p.c.event_id)).label("n"))
             .group_by(p.c.actor_id, p.c.name).order_by(desc("n")).limit(8)
         ).all()
+        st = s.stories
+        live = or_(st.c.status.is_(None), st.c.status != MERGED)
+        reported, mentioned = conn.execute(select(
+            func.count(case((st.c.n_reports > 0, 1))), func.count(case((st.c.n_reports == 0, 1))))
+            .where(live)).one()
     return {
         "articles": store.count("articles"),
         "events": store.count("events"),
-        "stories": store.count("stories"),
+        "stories": reported or 0,
+        "mentioned": mentioned or 0,  # stories no article reports, only mentions
         "by_type": [(t, n) for t, n in by_type],
         "actors": [(a, n) for a, n in actors],
     }
@@ -36,7 +43,8 @@ def counts(store: Store) -> dict[str, Any]:
 def print_summary(store: Store, report: IngestReport, console: Console) -> None:
     c = counts(store)
     console.print(f"\n[bold]{c['articles']} articles, {c['events']} events, {c['stories']} stories[/bold] "
-                  f"({len(report.stored)} articles added in this run)")
+                  f"(and {c['mentioned']} events only mentioned in passing; "
+                  f"{len(report.stored)} articles added in this run)")
     console.print(_count_table("Events by category (OTHER: outside PLOVER)", "category", c["by_type"]))
     console.print(_count_table("Most active participants", "participant", c["actors"]))
     _print_examples(store, console)

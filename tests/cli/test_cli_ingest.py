@@ -6,9 +6,13 @@ import csv
 import gzip
 import io
 import json
+import re
 import shutil
 
 import pytest
+
+from diplotrack.store.db import Store
+from diplotrack.store.queries import Page, story_page
 
 pytestmark = pytest.mark.slow
 
@@ -99,6 +103,11 @@ def test_demo_runs_offline_and_says_what_next(cli, tmp_path):
     assert r.code in (0, 1), r.err
     assert "diplotrack serve" in r.out and "events" in r.out
     assert (tmp_path / "diplotrack-demo.db").exists()
+    # the stories the summary counts are those the story list shows: some article reports them
+    said = re.search(r"(\d+) stories \(and (\d+) events only mentioned", r.out)
+    with Store.open(str(tmp_path / "diplotrack-demo.db")) as store:
+        assert said and int(said.group(1)) == story_page(store, Page(limit=500))[1]
+        assert int(said.group(2)) == story_page(store, Page(limit=500), min_reports=0)[1] - int(said.group(1))
     articles = cli("export", "articles", "--db", str(tmp_path / "diplotrack-demo.db")).out.splitlines()
     assert len(articles) >= 8
     # what the user adds, as the demo's own hint says, survives running the demo again;
