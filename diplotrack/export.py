@@ -128,14 +128,9 @@ def write(rows: Iterable[dict[str, Any]], out: TextIO, fmt: str) -> int:
 def _write_csv(rows: Iterable[dict[str, Any]], out: TextIO) -> int:
     """One row per record, one value per cell (see the module's doc); the columns are
     those of the first record."""
-    writer: csv.DictWriter[str] | None = None
     n = 0
-    for row in rows:
-        flat = flatten(row)
-        if writer is None:
-            writer = csv.DictWriter(out, fieldnames=list(flat), extrasaction="ignore")
-            writer.writeheader()
-        writer.writerow(flat)
+    for text in chunks(rows, "csv"):
+        out.write(text)
         n += 1
     return n
 
