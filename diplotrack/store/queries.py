@@ -7,6 +7,7 @@ bound parameter. Functions take a `Store` and return plain dicts, ready for JSON
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -93,15 +94,37 @@ def list_articles(store: Store, page: Page, **filters: str | None) -> dict[str, 
                 .scalar_subquery())
     order = (A.c.published.is_(None), A.c.published.desc(), A.c.seq)
     ids = select(A.c.id).where(*conds).order_by(*order).limit(page.limit).offset(page.offset)
+    words = (filters.get("q") or "").split()
+    extra = [func.substr(A.c.text, 1, SNIPPET_SCAN).label("head")] if words else []
     query = (  # the page's ids from indexes, then its rows: not every match's row read
         select(A.c.id, A.c.title, A.c.outlet, A.c.published, A.c.genre, A.c.language,
-               A.c.authors, A.c.framing, A.c.source, n_events.label("event_count"))
+               A.c.authors, A.c.framing, A.c.source, n_events.label("event_count"), *extra)
         .where(A.c.id.in_(ids)).order_by(*order)
     )
     with store.engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(A).where(*conds)).scalar() or 0
         rows = conn.execute(query).mappings().all()
-    return {"items": [_article_summary(r) for r in rows], "total": total}
+    items = [_article_summary(r) for r in rows]
+    if words:
+        for item, row in zip(items, rows, strict=True):
+            item["snippet"] = snippet(row["head"] or "", words)
+    return {"items": items, "total": total}
+
+
+SNIPPET_SCAN = 200_000  # characters of a text searched for the words a snippet shows
+SNIPPET_CHARS = 90  # on each side of the first word found
+
+
+def snippet(text: str, words: list[str]) -> str | None:
+    """The text around the first of `words` it contains (whole words, any case), for a
+    search result; None when none is there as written (the search stems words)."""
+    found = [m.start() for w in words if (m := re.search(rf"(?i)\b{re.escape(w)}", text))]
+    if not found:
+        return None
+    at = min(found)
+    start, end = max(0, at - SNIPPET_CHARS), min(len(text), at + SNIPPET_CHARS)
+    body = " ".join(text[start:end].split())
+    return ("…" if start else "") + body + ("…" if end < len(text) else "")
 
 
 def _article_summary(row: Any) -> dict[str, Any]:

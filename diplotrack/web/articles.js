@@ -29,7 +29,8 @@ function searchForm(params, facets) {
 
 function row(a) {
   return el("tr", { "data-article": a.id },
-    el("td", {}, link(`#/article/${encodeURIComponent(a.id)}`, a.title || "(untitled)")),
+    el("td", {}, link(`#/article/${encodeURIComponent(a.id)}`, a.title || "(untitled)"),
+      a.snippet ? el("p", { class: "snippet muted" }, a.snippet) : ""),
     el("td", {}, a.outlet || "—"), el("td", {}, a.published || "—"), el("td", {}, a.genre || "—"),
     el("td", { class: "num" }, pct(a.loaded_language)), el("td", { class: "num" }, String(a.event_count)));
 }

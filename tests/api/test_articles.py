@@ -106,3 +106,15 @@ def test_exports_download_every_record(client):
     bad = client.get("/api/export/events?format=graphml")
     assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
     assert "etag" not in r.headers  # downloads are streamed, never cached
+
+
+def test_a_search_result_shows_where_the_words_are(client):
+    from diplotrack.store.queries import snippet
+
+    hits = client.get("/api/articles", params={"q": "talks"}).json()["items"]
+    assert hits and all(h["snippet"] and "talks" in h["snippet"].lower() for h in hits)
+    assert "snippet" not in client.get("/api/articles").json()["items"][0]
+    text = "A" * 300 + " the Taliban held talks in Doha " + "B" * 300
+    shown = snippet(text, ["doha", "missing"])
+    assert shown.startswith("…") and shown.endswith("…") and "talks in Doha" in shown
+    assert snippet("No such word here.", ["doha"]) is None
