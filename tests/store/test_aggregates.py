@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
@@ -88,7 +89,17 @@ def _same(store: Store) -> None:
         for case in cases:
             kw = dict(case)
             args = (kw.pop("page"),) if "page" in kw else ()
-            assert json.dumps(new(store, *args, **kw)) == json.dumps(old(store, *args, **kw)), (new, case)
+            assert json.dumps(_without_snippets(new(store, *args, **kw))) == \
+                json.dumps(old(store, *args, **kw)), (new, case)
+
+
+def _without_snippets(result: Any) -> Any:
+    """A search's hits carry a snippet the old queries did not give (queries.snippet)."""
+    if isinstance(result, dict) and isinstance(result.get("items"), list):
+        for item in result["items"]:
+            if isinstance(item, dict):
+                item.pop("snippet", None)
+    return result
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
