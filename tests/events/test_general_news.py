@@ -149,3 +149,12 @@ def test_the_purpose_of_a_trip_names_its_counterpart(full_nlp):
                            "for talks with the Taliban.", "2025-04-19")
     consult = one(events, "CONSULT")
     assert [p.id for p in consult.recipient] == ["taliban"]  # Kabul and the Taliban: one party
+
+
+def test_releasing_information_is_no_release_of_people(full_nlp):
+    assert not [e for e in run(full_nlp, "Photographs released by Taliban media Tuesday showed "
+                                         "Mohammed back in Nangarhar.") if e.event_type == "CONCEDE"]
+    assert not [e for e in run(full_nlp, "The Taliban released a statement on Tuesday.")
+                if e.event_type == "CONCEDE"]
+    freed = one(run(full_nlp, "The Taliban released two American prisoners on Tuesday."), "CONCEDE")
+    assert freed.mode == "release"
