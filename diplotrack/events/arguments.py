@@ -30,6 +30,8 @@ RELATIVE_PRONOUNS = {"which", "who", "that", "whom", "whose"}
 CLAUSAL_DEPS = {"ccomp", "xcomp", "advcl", "conj", "parataxis", "acomp"}
 PLACE_KIND = "place"  # the actor registry's kind for a place that is no actor
 LOCATED_NOUNS = {"embassy", "consulate", "mission", "office", "base", "delegation"}
+VERDICTS = {"ACCUSE", "REJECT", "PROTEST"}
+VERDICT_PREPS = {"over", "about"}  # "serious concern over the Taliban's ban"
 MEETING_NOUNS = {"talk", "talks", "meeting", "meetings", "negotiation", "negotiations", "consultation",
                  "consultations", "discussion", "discussions", "dialogue", "summit", "visit"}
 COUNTERPARTS = {"counterpart", "peer", "opposite", "interlocutor"}  # "his counterparts in the G7"
@@ -293,7 +295,9 @@ def _place_or_party(obj: Token, idx: MentionIndex, out: Args, destination: bool)
     return [a for a in args if a.mention.place is None]
 
 
-def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool) -> None:
+def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool, verdict: bool = False) -> None:
+    """Arguments in the trigger's prepositional phrases; for a verdict (criticism,
+    concern, protest) "over X" and "about X" name its target too."""
     for child in tok.children:
         if child.dep_ not in {"prep", "dative"}:
             continue
@@ -309,8 +313,11 @@ def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool) -> None:
                 out.recipient.extend(_place_or_party(obj, idx, out, destination=True))
             elif prep in RECIPROCAL_PREPS or prep in {"by"} and tok.pos_ == "NOUN" or prep == "of" and tok.pos_ == "NOUN" and tok.lemma_.lower() in OF_ACTOR_NOUNS:
                 out.actor.extend(phrase_mentions(obj, idx))
-            elif prep in RECIPIENT_PREPS or child.dep_ == "dative":
+            elif prep in RECIPIENT_PREPS or child.dep_ == "dative" or (verdict and prep in VERDICT_PREPS):
                 found = phrase_mentions(obj, idx)
+                owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+                if not found and verdict and owner is not None:
+                    found = resolve_subject(owner, idx)  # "concern over the Taliban's ban"
                 out.recipient.extend(found)
                 if not found and prep == "for" and obj.lemma_.lower() in MEETING_NOUNS:
                     _object_preps(obj, idx, out)  # "arrived for talks with the Taliban"
@@ -376,7 +383,8 @@ def noun_args(trig: Trigger, idx: MentionIndex) -> Args:
                 out.places.append(m)  # "the Doha talks", "the Tashkent conference": the venue
             elif m is not None:
                 out.actor.append(Arg(m, m.participant.text))
-    _prep_args(tok, idx, out, visit)
+    verdict = trig.category in VERDICTS
+    _prep_args(tok, idx, out, visit, verdict)
     verb = light_verb_of(tok)
     if verb is not None and not out.recipient and trig.category in {"REQUEST", "THREATEN", "ACCUSE"}:
         for clause in verb.children:  # "reiterated its demand that Israel ease ..."

@@ -158,3 +158,10 @@ def test_releasing_information_is_no_release_of_people(full_nlp):
                 if e.event_type == "CONCEDE"]
     freed = one(run(full_nlp, "The Taliban released two American prisoners on Tuesday."), "CONCEDE")
     assert freed.mode == "release"
+
+
+
+def test_criticism_over_an_act_is_a_verdict_on_its_author(full_nlp):
+    verdict = one(run(full_nlp, "The United States voiced strong criticism over the Taliban's ban "
+                                "on women attending university."), "ACCUSE")
+    assert [p.id for p in verdict.actor] == ["USA"] and [p.id for p in verdict.recipient] == ["taliban"]
