@@ -83,6 +83,9 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
     kept_edges = [e for e in edges.values()
                   if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
     kept_edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    if min_count > 1:  # a link filter keeps the actors its links join, not every actor
+        linked = {e["source"] for e in kept_edges} | {e["target"] for e in kept_edges}
+        nodes = [n for n in nodes if n["id"] in linked]
     return {"nodes": nodes, "edges": kept_edges}
 
 

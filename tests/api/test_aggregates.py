@@ -22,6 +22,10 @@ def test_network(client):
     assert edges[("RUS", "eu")]["by_type"] == {"ACCUSE": 1}
     only = client.get("/api/network", params={"event_type": "SANCTION"}).json()
     assert [(e["source"], e["target"]) for e in only["edges"]] == [("eu", "RUS")]
+    # a link filter keeps the actors its links join, not every actor
+    strong = client.get("/api/network", params={"min_count": 2}).json()
+    assert [(e["source"], e["target"]) for e in strong["edges"]] == [("USA", "CHN")]
+    assert {n["id"] for n in strong["nodes"]} == {"USA", "CHN"}
 
 
 def test_network_links_co_actors_of_meetings(tmp_path):

@@ -84,6 +84,9 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
     kept = [e for e in edges.values()
             if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
     kept.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    if min_count > 1:  # since the link filter drops unlinked actors (the network's spec)
+        linked = {e["source"] for e in kept} | {e["target"] for e in kept}
+        nodes = [n for n in nodes if n["id"] in linked]
     return {"nodes": nodes, "edges": kept}
 
 
