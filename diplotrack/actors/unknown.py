@@ -129,6 +129,16 @@ def owning_state(doc: Doc, s: int, e: int, reg: Registry) -> str | None:
     return None
 
 
+def _a_name(span: Span, reg: Registry) -> bool:
+    """A person's name: no place noun at its end ("Bagram Airfield"), no word in lower
+    case but a name particle ("diaspora communities") (cues.yaml)."""
+    raw = reg.cues
+    if span[-1].lower_ in set(raw.get("place_nouns") or ()):
+        return False
+    particles = set(raw.get("name_particles") or ())
+    return all(not (t.is_alpha and t.is_lower) or t.lower_ in particles for t in span)
+
+
 def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> Cand | None:
     """A participant for an actor that is not in the registry."""
     text = doc[s:e].text
@@ -145,6 +155,8 @@ def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg:
         while s < e - 1 and doc[s].lower_ in cues().title_words:
             s += 1  # "Sergeant Nicole Gee": the name without its title
         text = doc[s:e].text
+        if not _a_name(doc[s:e], reg):
+            return None
     elif label == "ORG":
         kind, prefix = org_kind(text), "org"
         if kind in NOT_ACTORS:

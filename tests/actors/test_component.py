@@ -225,3 +225,17 @@ def test_a_bare_title_after_an_organisation_is_that_organisation_s(parse, text, 
 def test_a_bare_title_on_its_own_keeps_its_registry_actor(parse):
     mentions = by_text(parse("The Secretary-General said the Taliban must reverse the ban."))
     assert mentions["Secretary-General"].participant.id == "un-secretariat"
+
+
+@pytest.mark.parametrize("text", [
+    "US troops left Bagram Airfield in July.",
+    "Biden met leaders of the diaspora communities in Washington.",
+])
+def test_a_place_or_a_common_noun_taken_for_a_person_is_no_person(parse, text):
+    assert not [m for m in parse(text)._.actors if m.participant.id.startswith("person:")]
+
+
+def test_names_with_particles_are_persons(parse):
+    (person,) = [m.participant for m in parse("Hamid bin Zayed al Nahyan met Muttaqi in Abu Dhabi.")._.actors
+                 if m.participant.id.startswith("person:")]
+    assert person.name == "Hamid bin Zayed al Nahyan"
