@@ -34,6 +34,8 @@ class Cues:
     modifier_max: int
     org_kinds: tuple[tuple[str, tuple[str, ...]], ...]
     title_words: frozenset[str]
+    place_nouns: frozenset[str] = frozenset()  # "Bagram Airfield" is no person's name
+    name_particles: frozenset[str] = frozenset()  # "bin", "al": lower case inside a name
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,8 @@ def cues() -> Cues:
     kinds = tuple((k, tuple(v)) for k, v in (raw.get("org_kinds") or {}).items())
     words = frozenset(w for k in titles for w in k) | frozenset(raw.get("title_words") or [])
     return Cues(table("state_suffixes"), table("state_prefixes"), titles,
-                int(raw.get("title_modifier_max", 3)), kinds, words)
+                int(raw.get("title_modifier_max", 3)), kinds, words,
+                frozenset(raw.get("place_nouns") or ()), frozenset(raw.get("name_particles") or ()))
 
 
 def org_kind(name: str) -> str:

@@ -129,14 +129,13 @@ def owning_state(doc: Doc, s: int, e: int, reg: Registry) -> str | None:
     return None
 
 
-def _a_name(span: Span, reg: Registry) -> bool:
+def _a_name(span: Span) -> bool:
     """A person's name: no place noun at its end ("Bagram Airfield"), no word in lower
     case but a name particle ("diaspora communities") (cues.yaml)."""
-    raw = reg.cues
-    if span[-1].lower_ in set(raw.get("place_nouns") or ()):
+    tables = cues()
+    if span[-1].lower_ in tables.place_nouns:
         return False
-    particles = set(raw.get("name_particles") or ())
-    return all(not (t.is_alpha and t.is_lower) or t.lower_ in particles for t in span)
+    return all(not (t.is_alpha and t.is_lower) or t.lower_ in tables.name_particles for t in span)
 
 
 def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg: Registry) -> Cand | None:
@@ -155,7 +154,7 @@ def new_participant(doc: Doc, ent: Span, s: int, e: int, inner: list[Cand], reg:
         while s < e - 1 and doc[s].lower_ in cues().title_words:
             s += 1  # "Sergeant Nicole Gee": the name without its title
         text = doc[s:e].text
-        if not _a_name(doc[s:e], reg):
+        if not _a_name(doc[s:e]):
             return None
     elif label == "ORG":
         kind, prefix = org_kind(text), "org"

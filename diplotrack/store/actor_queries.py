@@ -73,6 +73,13 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
         else:
             rows = conn.execute(_stored_edges(event_type)).all()
             nodes = _nodes_stored(conn, event_type, max_nodes)
+    return graph(rows, nodes, min_count)
+
+
+def graph(rows: Any, nodes: list[dict[str, Any]], min_count: int) -> dict[str, Any]:
+    """Nodes and edges from (source, target, category, role, events) rows in that order:
+    one edge per pair, with its count per category; only edges of at least `min_count`
+    events between `nodes`, and with a link filter (min_count > 1) only linked nodes."""
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for src, dst, etype, role, count in rows:
         edge = edges.setdefault((src, dst), {"source": src, "target": dst, "count": 0,

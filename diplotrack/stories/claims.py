@@ -31,25 +31,24 @@ def build(reports: list[Report]) -> Claims:
     _detail(claims, "participants", {a: _people(e) for a, e in reports}, show=list)
     _detail(claims, "mode", {a: e.mode for a, e in reports})
     _detail(claims, "status", {a: lifecycle.event_status(e) for a, e in reports})
-    for pid in sorted({p.id for _, e in reports for p in e.participants()}):
-        _detail(claims, "level", {a: _level(e, pid) for a, e in reports}, extra={"participant": pid})
+    names = {p.id: p.name or p.id for _, e in reports for p in e.participants()}
+    for pid in sorted(names):
+        _detail(claims, "level", {a: _level(e, pid) for a, e in reports},
+                extra={"participant": pid, "participant_name": names[pid]})
     for subject in sorted({q.subject for _, e in reports for q in _quantities(e)}):
         _detail(claims, "number", {a: _mention(e, subject) for a, e in reports},
                 lambda x, y: x[0] == y[0], _first, extra={"subject": subject}, show=lambda v: v[1])
-    return _named(claims, {p.id: p.name or p.id for _, e in reports for p in e.participants()})
+    return _named(claims, names)
 
 
 def _named(claims: Claims, names: dict[str, str]) -> Claims:
-    """Participants by name beside their ids: `names` on a participants value,
-    `participant_name` on a level (readers show names, never ids)."""
+    """Participants by name beside their ids (`names` on a participants value): readers
+    show names, never ids."""
     for group in claims.values():
         for claim in group:
-            if claim["detail"] == "level":
-                claim["participant_name"] = names.get(claim["participant"], claim["participant"])
-            if claim["detail"] != "participants":
-                continue
-            for entry in claim.get("values") or [claim]:
-                entry["names"] = [names.get(pid, pid) for pid in entry["value"]]
+            if claim["detail"] == "participants":
+                for entry in claim.get("values") or [claim]:
+                    entry["names"] = [names.get(pid, pid) for pid in entry["value"]]
     return claims
 
 

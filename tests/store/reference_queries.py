@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, distinct, exists, func, or_, select
 
 from diplotrack.store import schema as s
+from diplotrack.store.actor_queries import graph
 from diplotrack.store.db import Store
 from diplotrack.store.queries import (
     MERGED,
@@ -74,20 +75,7 @@ def network(store: Store, *, event_type: str | None = None, date_from: str | Non
         rows = conn.execute(query).all()
         nodes = [{"id": r[0], "name": r[1], "kind": r[2], "country": r[3], "event_count": r[4]}
                  for r in conn.execute(nodes_q)]
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for src, dst, etype, role, count in rows:
-        edge = edges.setdefault((src, dst), {"source": src, "target": dst, "count": 0,
-                                             "by_type": {}, "directed": role == "recipient"})
-        edge["count"] += count
-        edge["by_type"][etype] = edge["by_type"].get(etype, 0) + count
-    keep = {x["id"] for x in nodes}
-    kept = [e for e in edges.values()
-            if e["source"] in keep and e["target"] in keep and e["count"] >= min_count]
-    kept.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
-    if min_count > 1:  # since the link filter drops unlinked actors (the network's spec)
-        linked = {e["source"] for e in kept} | {e["target"] for e in kept}
-        nodes = [n for n in nodes if n["id"] in linked]
-    return {"nodes": nodes, "edges": kept}
+    return graph(rows, nodes, min_count)  # the same assembly: the rows are what differ
 
 
 def story_page(store: Store, page: Page, *, event_type: str | None = None,
