@@ -25,6 +25,16 @@ _INTERNAL_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[|<!ENTITY", re.I)
 PageReader = Callable[[str, dict[str, Any]], "RawDocument | InputError"]
 
 
+def declares_entities(raw: bytes) -> bool:
+    """A feed declaring XML entities or a DTD subset (billion laughs): refused unread."""
+    return bool(_INTERNAL_SUBSET.search(raw))
+
+
+def entry_source(entry: Any, index: int, source: str) -> str:
+    """The source name of a feed's entry: its link, else the feed's name and its number."""
+    return entry.get("link") or f"{source}#{index}"
+
+
 def iter_feed(data: bytes | str, source: str, fetch_page: PageReader) -> Iterator[RawDocument | InputError]:
     """Entries of the feed in `data`; `fetch_page(url, fields)` reads a linked page."""
     head = (data[:2048].decode("utf-8", "replace") if isinstance(data, bytes) else data[:2048])
@@ -32,7 +42,7 @@ def iter_feed(data: bytes | str, source: str, fetch_page: PageReader) -> Iterato
         yield MalformedInput(source, "not an XML feed (does not start with '<')")
         return
     raw = data if isinstance(data, bytes) else data.encode("utf-8", "replace")
-    if _INTERNAL_SUBSET.search(raw):
+    if declares_entities(raw):
         yield MalformedInput(source, "feed declares XML entities or a DTD subset (refused)")
         return
     parsed = feedparser.parse(data)
@@ -57,8 +67,8 @@ def _entry_document(
     link = fields.get("url")
     text = _entry_text(entry)
     if len(text.split()) >= SUBSTANTIAL_WORDS or (text and not link):
-        return RawDocument(source=link or f"{source}#{index}", content=text, kind="record",
-                           fields=fields)
+        return RawDocument(source=link or entry_source(entry, index, source), content=text,
+                           kind="record", fields=fields)
     if link:
         page = fetch_page(link, fields)
         if isinstance(page, InputError) and text:

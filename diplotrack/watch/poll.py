@@ -12,7 +12,7 @@ import feedparser
 from spacy.language import Language
 
 from diplotrack.errors import FetchError, InputError, describe
-from diplotrack.ingest.feeds import _INTERNAL_SUBSET
+from diplotrack.ingest.feeds import declares_entities, entry_source
 from diplotrack.ingest.fetch import Fetched, fetch_url, private_address
 from diplotrack.ingest.files import MAX_BYTES
 from diplotrack.pipeline import IngestReport, Pipeline
@@ -149,15 +149,14 @@ def _outcome(source: Source, report: IngestReport, failed: list[InputError],
 def feed_entries(body: bytes, url: str) -> list[tuple[str, str]] | None:
     """(seen key, source name the pipeline gives it) of each entry when `body` is an
     RSS/Atom feed; None when it is not one (a page, or a feed the reader will refuse)."""
-    if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or _INTERNAL_SUBSET.search(body):
+    if not body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") or declares_entities(body):
         return None
     parsed: Any = feedparser.parse(body)
     if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
         return None  # the reader says what is wrong with it
     out = []
     for index, entry in enumerate(parsed.entries, start=1):
-        link = entry.get("link")
-        out.append((link or entry.get("id") or f"#{index}", link or f"{url}#{index}"))
+        out.append((entry.get("link") or entry.get("id") or f"#{index}", entry_source(entry, index, url)))
     return out
 
 
