@@ -26,6 +26,7 @@ from diplotrack.events.classify.apply import choose_main, headline_scores, in_le
 from diplotrack.events.classify.models import NONE
 from diplotrack.events.classify.verify import verify
 from diplotrack.events.context import sentence_contexts
+from diplotrack.events.arguments import PLACE_PREPS
 from diplotrack.events.dates import (
     date_entities,
     event_date,
@@ -93,6 +94,17 @@ def participants(doc: Doc, sents: list[Span], limit: int) -> list[Participant]:
         if p.id and all(q.id != p.id for q in out):
             out.append(p)
     return out[:limit]
+
+
+def acting(doc: Doc, sents: list[Span]) -> bool:
+    """Whether an actor of the lede is named other than as a place ("killed ten people
+    in southern Iran": Iran is where, not who)."""
+    lo, hi = sents[0].start_char, sents[-1].end_char
+    for m in doc._.actors or []:
+        last = doc[m.end - 1]
+        if lo <= m.start_char < hi and not (last.dep_ == "pobj" and last.head.lower_ in PLACE_PREPS):
+            return True
+    return False
 
 
 def place(doc: Doc, sents: list[Span]) -> Location | None:
@@ -225,7 +237,8 @@ class LeadEvent:
                 doc._.events = [*(doc._.events or []), made]
         if not doc._.events and newsworthy(sents, cfg):
             other = lead_event(doc, sents, cfg)
-            if top != NONE and heads[top] >= float(cfg["create_min"]) and other.actor:
+            if top != NONE and heads[top] >= float(cfg["create_min"]) and other.actor \
+                    and acting(doc, sents):
                 other.event_type = top  # the headline tells what kind of event the lede reports
                 other.confidence = heads[top]
             doc._.events = [*(doc._.events or []), other]

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from diplotrack.events.classify.features import headline_features
+from diplotrack.events.classify.features import headline_features, weigh_lede
 from diplotrack.events.classify.models import NONE, apply_settings, best, model
 from diplotrack.events.lexicon import Sense
 from diplotrack.events.ontology import OTHER
@@ -51,7 +51,8 @@ def headline_scores(doc: Doc, sents: list[Span]) -> dict[str, float]:
         return {}
     head = list(doc._.headline.sents) if doc._.headline is not None else []
     rules = sorted({t.category for s in [*head, *sents] for t in find_triggers(s)})
-    return m.proba(headline_features(doc._.headline, sents, rules))
+    feats = headline_features(doc._.headline, sents, rules)
+    return m.proba(weigh_lede(feats, float(m.meta.get("lede_weight", 1.0))))
 
 
 def in_lede(ev: Event, sents: list[Span]) -> bool:
@@ -78,7 +79,9 @@ def choose_main(events: list[Event], sents: list[Span], heads: dict[str, float],
              and e.event_type != OTHER]  # an OTHER lead is the absence of a PLOVER event
     if not cands or not heads:
         return None
-    weight = float(cfg["trigger_weight"])
+    # with no headline the headline model reads only the lede: the trigger model counts more
+    headed = sents[0].doc._.headline is not None
+    weight = float(cfg["trigger_weight" if headed else "trigger_weight_headless"])
     joint = {id(e): combined(e, heads, weight) for e in cands}
 
     def fit(e: Event) -> float:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,6 +27,7 @@ from diplotrack.events.classify.data import (
     ngec_examples,
     plover_examples,
 )
+from diplotrack.events.classify.features import weigh_lede
 from diplotrack.events.classify.goldsets import gold_sets
 from diplotrack.events.classify.linear import LinearModel
 from diplotrack.events.classify.oof import verifier_examples
@@ -60,6 +62,9 @@ def fit(examples: list[Example], settings: dict, seed: int) -> LinearModel:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    lede_weight = float(settings.get("lede_weight", 1.0))
+    if lede_weight != 1.0:
+        examples = [replace(e, features=weigh_lede(e.features, lede_weight)) for e in examples]
     counts = Counter(f for e in examples for f in e.features)
     keep = {f for f, c in counts.items() if c >= int(settings.get("min_count", 1))}
     vec = DictVectorizer()
@@ -72,8 +77,9 @@ def fit(examples: list[Example], settings: dict, seed: int) -> LinearModel:
         w = w * np.array([len(y) / (len(freq) * freq[label]) for label in y])
     clf = LogisticRegression(C=float(settings["C"]), max_iter=3000, random_state=seed)
     clf.fit(x, y, sample_weight=w)
+    meta = {"lede_weight": lede_weight} if lede_weight != 1.0 else {}
     return LinearModel([str(c) for c in clf.classes_], list(vec.get_feature_names_out()),
-                       clf.coef_, clf.intercept_)
+                       clf.coef_, clf.intercept_, meta)
 
 
 def sweep(name: str, examples: list[Example], settings: dict, cfg: dict, folds: int = 4) -> None:
@@ -207,9 +213,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.tune:
         from diplotrack.events.classify.tune import tune
 
-        for w, r, synthetic, annotated in tune(args.shared, REPO, examples, fit_named):
+        for w, r, (synthetic, annotated, records) in tune(args.shared, REPO, examples, fit_named):
             print(f"  trigger_weight {w:.2f} relabel_share {r:.2f}: lead category right, synthetic "
-                  f"{synthetic:.3f}, annotated {annotated:.3f}")
+                  f"{synthetic:.3f}, annotated {annotated:.3f}, PLOVER records {records:.3f}")
         return
     examples += _cached(args.cache and args.cache.with_suffix(".oof"),
                         lambda: verifier_examples(gold_sets(args.shared, REPO), examples, fit_named))

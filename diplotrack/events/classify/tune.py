@@ -3,10 +3,11 @@
 
     python -m diplotrack.events.classify.train --tune
 
-The synthetic stories' and annotated articles' training parts are cut into
+The synthetic stories', annotated articles' and PLOVER records' training parts are cut into
 folds by split group; each fold is read with models fitted without it, and the
 lead event is chosen again for each setting: the share of stories whose lead
-has the story's label (synthetic) or a required gold type (annotated articles).
+has the story's label (synthetic), a required gold type (annotated articles) or the
+record's category (PLOVER records).
 """
 
 from __future__ import annotations
@@ -47,9 +48,9 @@ def _replay(doc: Any, labels: set[str], settings: dict[str, Any]) -> bool:
 
 
 def tune(shared: Path, repo: Path, examples: list[Example],
-         fit: Callable[[list[Example], str], LinearModel]) -> list[tuple[float, float, float, float]]:
-    """(trigger_weight, relabel_share, synthetic accuracy, annotated accuracy) per setting."""
-    from diplotrack.evaluation import ngec
+         fit: Callable[[list[Example], str], LinearModel]) -> list[tuple[float, float, list[float]]]:
+    """(trigger_weight, relabel_share, [synthetic, annotated, PLOVER record accuracy]) per setting."""
+    from diplotrack.evaluation import ngec, plover
     from diplotrack.events.classify.goldsets import gold_sets, read
     from diplotrack.events.classify.models import using
     from diplotrack.events.lead import settings as lead_settings
@@ -61,9 +62,11 @@ def tune(shared: Path, repo: Path, examples: list[Example],
     lead_pipe.use_models = False  # the replay chooses the lead
     stories = [s for s in ngec.load(shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
                if s.part == "train"]
+    records = [r for r in plover.load(shared / "evaldata" / "plover-gsr" / "plover_gsr_cameo.jsonl")
+               if r.part == "train"]
     annotated = [a for gs in gold_sets(shared, repo) for a in read(gs)[0] if a.part == "train"]
     train = [e for e in examples if e.part == "train"]
-    hits: dict[tuple[float, float], list[int]] = {g: [0, 0, 0, 0] for g in GRID}
+    hits: dict[tuple[float, float], list[int]] = {g: [0] * 6 for g in GRID}
     for k in range(FOLDS):
         keep = [e for e in train if fold_of(e.group or e.key) != k]
         models = {n: fit([e for e in keep if e.model == n], n) for n in ("headline", "trigger")}
@@ -73,11 +76,14 @@ def tune(shared: Path, repo: Path, examples: list[Example],
         n_synthetic = len(items)
         items += [(a.article, {t for e in a.gold.events if e.required for t in e.types})
                   for a in annotated if fold_of(a.group) == k and any(e.required for e in a.gold.events)]
+        n_annotated = len(items)
+        items += [(Article(id=r.id, source=r.id, text=r.text), {r.category})
+                  for r in records if fold_of(r.id) == k]
         with using({**models, "verifier": None}):
             for i, (doc, labels) in enumerate(_docs(nlp, items)):
+                slot = 0 if i < n_synthetic else 2 if i < n_annotated else 4
                 for (w, r), cell in hits.items():
-                    ok = _replay(doc, labels, dict(lead_settings(), trigger_weight=w, relabel_share=r))
-                    slot = 0 if i < n_synthetic else 2
-                    cell[slot] += ok
+                    cell[slot] += _replay(doc, labels, dict(lead_settings(), trigger_weight=w,
+                                                                 trigger_weight_headless=w, relabel_share=r))
                     cell[slot + 1] += 1
-    return [(w, r, c[0] / max(c[1], 1), c[2] / max(c[3], 1)) for (w, r), c in hits.items()]
+    return [(w, r, [c[j] / max(c[j + 1], 1) for j in (0, 2, 4)]) for (w, r), c in hits.items()]
