@@ -22,11 +22,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplotrack.events import ontology
+from diplotrack.events.arguments import PLACE_PREPS
 from diplotrack.events.classify.apply import choose_main, headline_scores, in_lede
 from diplotrack.events.classify.models import NONE
 from diplotrack.events.classify.verify import verify
 from diplotrack.events.context import sentence_contexts
-from diplotrack.events.arguments import PLACE_PREPS
 from diplotrack.events.dates import (
     date_entities,
     event_date,

@@ -80,6 +80,13 @@ def units(tokens: Iterable[Token], kinds: dict[int, str], mask_ents: bool = True
     return out
 
 
+def common_nouns(tokens: Iterable[Token], kinds: dict[int, str]) -> list[str]:
+    """The stems of the words of actor mentions that are not names ("militia",
+    "court", "protesters"): the kind of actor tells what kind of event it is in."""
+    return [stem(t.text) for t in tokens
+            if t.i in kinds and t.is_alpha and not t.is_stop and t.pos_ != "PROPN"]
+
+
 def bag(words: list[str], prefix: str, bigrams: bool = False) -> dict[str, float]:
     f = {f"{prefix}={w}": 1.0 for w in words}
     if bigrams:
@@ -98,6 +105,7 @@ def headline_features(headline: Doc | None, lede: list[Span],
         hk = actor_kinds(headline)
         words = units(headline, hk, mask_ents=False)
         f.update(bag(words, "h", bigrams=True))
+        f.update(bag(common_nouns(headline, hk), "hn"))
         f.update(lexicon_features(words, "hlex"))
         root = next((t for t in headline if t.dep_ == "ROOT"), None)
         if root is not None:
@@ -107,6 +115,7 @@ def headline_features(headline: Doc | None, lede: list[Span],
         kinds = actor_kinds(sent.doc)
         words = units(sent, kinds)
         f.update(bag(words, "l" if k == 0 else "l2", bigrams=k == 0))
+        f.update(bag(common_nouns(sent, kinds), "ln"))
         f.update(lexicon_features(words, "llex"))
         predicate = stem(main_predicate(sent).text)
         f[f"lroot={predicate}"] = 1.0
@@ -117,7 +126,7 @@ def headline_features(headline: Doc | None, lede: list[Span],
     return f or {"empty": 1.0}
 
 
-LEDE_PREFIXES = ("l=", "l2=", "llex=", "lroot=", "lrl=")
+LEDE_PREFIXES = ("l=", "l2=", "ln=", "llex=", "lroot=", "lrl=")
 
 
 def weigh_lede(feats: dict[str, float], weight: float) -> dict[str, float]:
