@@ -150,13 +150,16 @@ def _anchored(tok: Any) -> bool:
     return False
 
 
-def main_date(doc: Doc, sents: list[Span]) -> tuple[str | None, str | None]:
-    """For a main event the text does not date in its own clause: the lede's first
-    day, week or month that dates no other event ("since August 2021" does not),
-    is not ahead, and lies within a month before publication."""
+def main_date(doc: Doc, own: list[Span], others: list[Span]) -> tuple[str | None, str | None]:
+    """For a main event the text does not date in its own clause: the first day, week
+    or month of its own lede sentences, then of the others, that dates no other event
+    ("since August 2021" does not), is not ahead, and lies within a month before
+    publication. With no publication date nothing tells a background date in another
+    sentence ("The Taliban regained power in August 2021.") from the event's: only its
+    own sentences date it."""
     entities = date_entities(doc)
     published = parse_iso(doc._.published) or lead_date(doc, entities)
-    for sent in sents:
+    for sent in own + (others if published is not None else []):
         for expr in find_expressions(sent, entities):
             if _anchored(expr.head(sent)):
                 continue
@@ -188,18 +191,17 @@ def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
     published = parse_iso(doc._.published)
     by_release = doc._.genre in settings().get("dated_by_publication", ())
     for e in todo:
-        value, text = main_date(doc, _telling(e, sents))
+        value, text = main_date(doc, *_telling(e, sents))
         if value is None and by_release and published is not None:
             value = published.isoformat()  # the release is the act: "the United States calls on"
         e.date, e.date_text = value, text
 
 
-def _telling(event: Event, sents: list[Span]) -> list[Span]:
-    """The lede sentences in the order they may date a main event: first those
-    reporting it (its evidence), then the others."""
+def _telling(event: Event, sents: list[Span]) -> tuple[list[Span], list[Span]]:
+    """The lede sentences reporting a main event (its evidence), and the others."""
     spans = [(ev.start, ev.end) for ev in event.evidence]
     own = [s for s in sents if any(a < s.end_char and s.start_char < b for a, b in spans)]
-    return own + [s for s in sents if s not in own]
+    return own, [s for s in sents if s not in own]
 
 
 def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:

@@ -173,3 +173,27 @@ def test_a_statement_acts_on_its_publication_day(full_nlp, genre, date):
     doc._.published, doc._.article_id, doc._.dateline, doc._.genre = "2023-04-07", "t", None, genre
     mains = [e for e in full_nlp(doc)._.events if e.main]
     assert mains and all(e.date == date for e in mains)
+
+
+BACKGROUND_FIRST = ("The Taliban regained power in Afghanistan in August 2021, but no UN member "
+                    "states have recognized the interim administration.\n"
+                    "The United Arab Emirates has accepted the credentials of the Taliban's envoy "
+                    "to Abu Dhabi.")
+
+
+@pytest.mark.parametrize("published, date", [(None, None), ("2024-08-22", None)])
+def test_a_background_date_in_another_lede_sentence_does_not_date_the_main_event(
+        full_nlp, published, date):
+    """With no publication date nothing tells August 2021 from the event's date; with
+    one, the date is too old to be the event's."""
+    events = run(full_nlp, BACKGROUND_FIRST, published)
+    main = [e for e in events if e.main and e.event_type != "OTHER"]
+    assert main and all(e.date == date for e in main), [(e.event_type, e.date) for e in events]
+
+
+def test_a_main_event_with_no_date_in_its_sentence_takes_a_recent_date_of_the_lede(full_nlp):
+    text = ("Officials met in Brussels on Monday.\n"
+            "The European Union has accepted the credentials of the Taliban's envoy to Brussels.")
+    events = run(full_nlp, text, "2024-08-22")
+    supports = [e for e in events if e.event_type == "SUPPORT"]
+    assert supports and supports[0].date == "2024-08-19", [(e.event_type, e.date) for e in events]
