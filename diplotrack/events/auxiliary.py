@@ -90,9 +90,11 @@ def is_hypothetical(tok: Token) -> bool:
 
 
 def is_historical_word(tok: Token) -> bool:
-    """'the former government', 'previous talks' on the trigger itself."""
-    return any(ch.lower_ in cues()["historical_markers"] for ch in tok.children
-               if ch.dep_ in {"amod", "advmod"})
+    """'the former government', 'previous talks', 'once ruled' on the trigger itself."""
+    c = cues()
+    return any(ch.lower_ in c["historical_markers"] if ch.dep_ == "amod" or tok.pos_ != "VERB"
+               else ch.lower_ in c["historical_adverbs"]
+               for ch in tok.children if ch.dep_ in {"amod", "advmod"})
 
 
 def announced(tok: Token) -> bool:

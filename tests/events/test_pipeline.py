@@ -43,3 +43,23 @@ def test_nested_possessive_pronouns_terminate(full_nlp):
     text = ("The President said his team and their partners would review their own plans, "
             "and their allies said their forces would join them in their talks with Russia.")
     run(full_nlp, text)  # used to recurse without end through "their"
+
+
+@pytest.mark.parametrize("opening, historical", [
+    ("Earlier, ", False), ("Two days earlier, ", False), ("On Monday, ", False)])
+def test_earlier_on_a_verb_is_within_the_news(full_nlp, opening, historical):
+    """'Earlier, X killed Y' is earlier in the news, not history: the event keeps both sides."""
+    events = run(full_nlp, opening + "a U.S. drone strike killed Al Qaeda leader Ayman al Zawahiri.",
+                 "2022-08-03")
+    strike = [e for e in events if e.event_type == "ASSAULT"]
+    assert strike and {p.id for p in strike[0].actor} == {"USA"}, [(e.event_type, e.actor) for e in events]
+    assert [p.id for p in strike[0].recipient] == ["ayman-al-zawahiri"]
+    assert (strike[0].auxiliary == "historical") is historical
+
+
+@pytest.mark.parametrize("text, category", [
+    ("Previous talks between Pakistan and the Taliban failed.", "CONSULT"),
+    ("Pakistan once attacked India.", "ASSAULT")])
+def test_once_on_a_verb_and_previous_on_a_noun_are_history(full_nlp, text, category):
+    found = [e for e in run(full_nlp, text, "2022-08-03") if e.event_type == category]
+    assert found and found[0].auxiliary == "historical"
