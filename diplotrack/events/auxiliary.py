@@ -92,9 +92,13 @@ def is_hypothetical(tok: Token) -> bool:
 def is_historical_word(tok: Token) -> bool:
     """'the former government', 'previous talks', 'once ruled' on the trigger itself."""
     c = cues()
-    return any(ch.lower_ in c["historical_markers"] if ch.dep_ == "amod" or tok.pos_ != "VERB"
-               else ch.lower_ in c["historical_adverbs"]
-               for ch in tok.children if ch.dep_ in {"amod", "advmod"})
+    for ch in tok.children:
+        if ch.dep_ == "advmod" and tok.pos_ == "VERB":  # "earlier" on a verb is not history
+            if ch.lower_ in c["historical_adverbs"]:
+                return True
+        elif ch.dep_ in {"amod", "advmod"} and ch.lower_ in c["historical_markers"]:
+            return True
+    return False
 
 
 def announced(tok: Token) -> bool:

@@ -67,8 +67,8 @@ def _entry_document(
     link = fields.get("url")
     text = _entry_text(entry)
     if len(text.split()) >= SUBSTANTIAL_WORDS or (text and not link):
-        return RawDocument(source=link or entry_source(entry, index, source), content=text,
-                           kind="record", fields=fields)
+        return RawDocument(source=entry_source(entry, index, source), content=text, kind="record",
+                           fields=fields)
     if link:
         page = fetch_page(link, fields)
         if isinstance(page, InputError) and text:

@@ -111,8 +111,8 @@ def headline_features(headline: Doc | None, lede: list[Span],
         if root is not None:
             f[f"hroot={stem(root.text)}"] = 1.0
             f.update(lexicon_features([stem(root.text)], "hrl"))  # what the main verb reports
+    kinds = actor_kinds(lede[0].doc) if lede else {}
     for k, sent in enumerate(lede[:2]):
-        kinds = actor_kinds(sent.doc)
         words = units(sent, kinds)
         f.update(bag(words, "l" if k == 0 else "l2", bigrams=k == 0))
         f.update(bag(common_nouns(sent, kinds), "ln"))
