@@ -141,7 +141,9 @@ def _shift(pub: date, unit: str, n: int) -> Resolved:
 def _weekday(day: int, pub: date, rel: str, future: bool | None) -> Resolved:
     delta = (pub.weekday() - day) % 7
     if rel == "next" or (future and rel != "last"):
-        ahead = (day - pub.weekday()) % 7 or 7
+        # wire style writes the day's name for "today" (AP: not "today", the weekday):
+        # "will visit Kabul on Sunday" filed on a Sunday is that day; "next Sunday" is not
+        ahead = (day - pub.weekday()) % 7 or (7 if rel == "next" else 0)
         d = pub + timedelta(days=ahead)
         return Resolved(d.isoformat(), "day", future=True)
     if rel == "last" and delta == 0:

@@ -40,6 +40,13 @@ def test_future_reading_moves_forward():
     assert resolve("next week", PUB).value == "2025-W39"
 
 
+def test_future_weekday_of_the_publication_day_is_that_day():
+    # "will visit Kabul on Sunday" filed on a Sunday: wire style names the day for today
+    assert event_date(resolve("on Sunday", PUB, future=True)) == "2025-09-21"
+    assert event_date(resolve("on Tuesday", PUB, future=True)) == "2025-09-23"
+    assert event_date(resolve("next Sunday", PUB, future=True)) == "2025-09-28"
+
+
 def test_week_precision_is_kept_by_the_resolver():
     assert resolve("this week", "2013-03-22").value == "2013-W12"
 
