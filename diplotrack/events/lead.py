@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from diplotrack.events import ontology
 from diplotrack.events.arguments import PLACE_PREPS
-from diplotrack.events.classify.apply import choose_main, headline_scores, in_lede
+from diplotrack.events.classify.apply import choose_main, headline_scores, headline_types, in_lede
 from diplotrack.events.classify.models import NONE
 from diplotrack.events.classify.verify import verify
 from diplotrack.events.context import sentence_contexts
@@ -221,12 +221,13 @@ def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
 
 
 class LeadEvent:
-    def __init__(self, use_models: bool = True) -> None:
+    def __init__(self, use_models: bool = True, cfg: dict[str, Any] | None = None) -> None:
         extensions.register()
         self.use_models = use_models
+        self.cfg = cfg  # lead.yaml's settings when None (the tuning replay passes others)
 
     def __call__(self, doc: Doc) -> Doc:
-        cfg = settings()
+        cfg = self.cfg or settings()
         sents = lede(doc, cfg)
         if not sents:
             return doc
@@ -247,6 +248,8 @@ class LeadEvent:
         events = doc._.events or []
         lead = choose_main(events, sents, heads, cfg) if heads else None
         lead = lead or first_reported(events)
+        if lead is not None and doc._.headline is not None:
+            headline_types(lead, heads, cfg)  # without one the model read only the lede
         if lead is not None:
             # a headline of no PLOVER event over PLOVER events ("Press Briefing by Press
             # Secretary Jen Psaki, August 6, 2021"): the text reports statements on many

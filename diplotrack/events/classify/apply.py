@@ -87,11 +87,18 @@ def choose_main(events: list[Event], sents: list[Span], heads: dict[str, float],
     def fit(e: Event) -> float:
         return heads.get(e.event_type, 0.0) * max(e.scores.get(e.event_type, 0.5), 0.02) ** weight
 
-    lead = max(cands, key=lambda e: (max(fit(e), max(joint[id(e)].values()) * float(cfg["relabel_share"])),
-                                     -e.evidence[0].start))
+    lead = max(cands, key=lambda e: (max(fit(e), max(joint[id(e)].values())), -e.evidence[0].start))
     top = best(joint[id(lead)])
-    if top != lead.event_type and joint[id(lead)][top] * float(cfg["relabel_share"]) > fit(lead):
+    if top != lead.event_type and joint[id(lead)][top] > fit(lead):
         lead.event_type, lead.mode = top, None
     for e in cands:
         e.main = e is lead or heads.get(e.event_type, 0.0) >= float(cfg["main_min"])
     return lead
+
+
+def headline_types(lead: Event, heads: dict[str, float], cfg: dict[str, Any]) -> None:
+    """The headline says what the story reports: a confident headline model types the lead."""
+    said = max((c for c in heads if c != NONE), key=heads.__getitem__, default=None)
+    if said is not None and said != lead.event_type and lead.event_type != OTHER \
+            and heads[said] >= float(cfg["headline_min"]):
+        lead.event_type, lead.mode = said, None

@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--sweep", action="store_true", help="cross-validate C on the training parts")
     ap.add_argument("--cache", type=Path, help="keep the parsed examples in this file")
     ap.add_argument("--tune", action="store_true",
-                    help="choose lead.yaml's trigger_weight and relabel_share out of fold, write nothing")
+                    help="choose lead.yaml's trigger_weight and headline_min out of fold, write nothing")
     args = ap.parse_args(argv)
     cfg = config()
     examples = _cached(args.cache, lambda: collect(args.shared))
@@ -214,7 +214,7 @@ def main(argv: list[str] | None = None) -> None:
         from diplotrack.events.classify.tune import tune
 
         for w, r, (synthetic, annotated, records) in tune(args.shared, REPO, examples, fit_named):
-            print(f"  trigger_weight {w:.2f} relabel_share {r:.2f}: lead category right, synthetic "
+            print(f"  trigger_weight {w:.2f} headline_min {r:.2f}: lead category right, synthetic "
                   f"{synthetic:.3f}, annotated {annotated:.3f}, PLOVER records {records:.3f}")
         return
     examples += _cached(args.cache and args.cache.with_suffix(".oof"),

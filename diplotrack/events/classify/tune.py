@@ -1,5 +1,5 @@
 """How the lead event weighs headline and trigger models (lead.yaml `trigger_weight`,
-`relabel_share`), chosen on the training parts out of fold.
+`headline_min`), chosen on the training parts out of fold.
 
     python -m diplotrack.events.classify.train --tune
 
@@ -21,7 +21,7 @@ from diplotrack.events.classify.data import Example
 from diplotrack.events.classify.linear import LinearModel
 from diplotrack.events.classify.oof import FOLDS, fold_of
 
-GRID = [(w, r) for w in (0.0, 0.25, 0.5, 1.0) for r in (0.8, 1.0, 1.25)]
+GRID = [(w, h) for w in (0.0, 0.25, 0.5, 1.0) for h in (0.3, 0.4, 0.5, 0.6, 1.01)]
 
 
 def _docs(nlp: Any, items: list[tuple[Any, set[str]]]) -> Iterator[tuple[Any, set[str]]]:
@@ -33,23 +33,19 @@ def _docs(nlp: Any, items: list[tuple[Any, set[str]]]) -> Iterator[tuple[Any, se
             yield doc, labels
 
 
-def _replay(doc: Any, labels: set[str], settings: dict[str, Any]) -> bool:
-    from diplotrack.events.classify.apply import choose_main, headline_scores
-    from diplotrack.events.lead import first_reported, lede
+def _replay(doc: Any, saved: list[Any], labels: set[str], settings: dict[str, Any]) -> bool:
+    """The lead component run again on the doc's events with these settings."""
+    from diplotrack.events.lead import LeadEvent
 
-    sents = lede(doc, settings)
-    if not sents:
-        return False
-    events = copy.deepcopy(doc._.events or [])
-    heads = headline_scores(doc, sents)
-    lead = choose_main(events, sents, heads, settings) if heads else None
-    lead = lead or first_reported(events)
+    doc._.events = copy.deepcopy(saved)
+    LeadEvent(use_models=True, cfg=settings)(doc)
+    lead = next((e for e in doc._.events or [] if e.lead), None)
     return lead is not None and lead.event_type in labels
 
 
 def tune(shared: Path, repo: Path, examples: list[Example],
          fit: Callable[[list[Example], str], LinearModel]) -> list[tuple[float, float, list[float]]]:
-    """(trigger_weight, relabel_share, [synthetic, annotated, PLOVER record accuracy]) per setting."""
+    """(trigger_weight, headline_min, [synthetic, annotated, PLOVER record accuracy]) per setting."""
     from diplotrack.evaluation import ngec, plover
     from diplotrack.events.classify.goldsets import gold_sets, read
     from diplotrack.events.classify.models import using
@@ -58,8 +54,7 @@ def tune(shared: Path, repo: Path, examples: list[Example],
     from diplotrack.nlp.pipeline import build_nlp
 
     nlp = build_nlp()
-    lead_pipe: Any = nlp.get_pipe("diplotrack_lead")
-    lead_pipe.use_models = False  # the replay chooses the lead
+    nlp.disable_pipe("diplotrack_lead")  # the replay runs it once per setting
     stories = [s for s in ngec.load(shared / "evaldata" / "ngec-synthetic" / "stories.jsonl")
                if s.part == "train"]
     records = [r for r in plover.load(shared / "evaldata" / "plover-gsr" / "plover_gsr_cameo.jsonl")
@@ -82,8 +77,9 @@ def tune(shared: Path, repo: Path, examples: list[Example],
         with using({**models, "verifier": None}):
             for i, (doc, labels) in enumerate(_docs(nlp, items)):
                 slot = 0 if i < n_synthetic else 2 if i < n_annotated else 4
-                for (w, r), cell in hits.items():
-                    cell[slot] += _replay(doc, labels, dict(lead_settings(), trigger_weight=w,
-                                                                 trigger_weight_headless=w, relabel_share=r))
+                saved = copy.deepcopy(doc._.events or [])
+                for (w, h), cell in hits.items():
+                    cell[slot] += _replay(doc, saved, labels, dict(
+                        lead_settings(), trigger_weight=w, headline_min=h))
                     cell[slot + 1] += 1
-    return [(w, r, [c[j] / max(c[j + 1], 1) for j in (0, 2, 4)]) for (w, r), c in hits.items()]
+    return [(w, h, [c[j] / max(c[j + 1], 1) for j in (0, 2, 4)]) for (w, h), c in hits.items()]
