@@ -93,6 +93,9 @@ def doc_date(doc: Doc) -> str | None:
     return str(pub)[:10] if pub else None
 
 
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+
+
 class ActorFinder:
     def __init__(self, nlp: Language, name: str = "diplotrack_actors") -> None:
         extensions.register()
@@ -108,8 +111,20 @@ class ActorFinder:
         cands = self._with_ner(doc, cands)
         cands = self._titles(doc, cands)
         date = doc_date(doc)
-        doc._.actors = [self._mention(doc, c, date) for c in cands]
+        mentions = [self._mention(doc, c, date) for c in cands]
+        doc._.actors = self._first_person(doc, mentions, date) if doc._.issuer else mentions
         return doc
+
+    def _first_person(self, doc: Doc, mentions: list[ActorMention], date: str | None) -> list[ActorMention]:
+        """In a statement, "we" and "I" are its issuer (diplotrack.ingest.issuer)."""
+        issuer = str(doc._.issuer)
+        if issuer not in self.registry.actors:
+            return mentions
+        added = [ActorMention(t.i, t.i + 1, t.idx, t.idx + len(t.text),
+                              self.registry.participant(issuer, t.text, date, None), None, "issuer",
+                              extra={"actor_id": issuer})
+                 for t in doc if t.pos_ == "PRON" and t.lower_ in FIRST_PERSON]
+        return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _context(self, cands: list[Cand]) -> list[Cand]:
         # only gazetteer candidates here, and every one names a registry actor

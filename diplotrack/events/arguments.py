@@ -182,6 +182,8 @@ def resolve_subject(tok: Token, idx: MentionIndex, depth: int = 0) -> list[Arg]:
         if not found and noun is not clause.head and noun.head.pos_ in {"VERB", "AUX"}:
             return verb_subject(noun.head, idx)[0]  # whose operation: who conducted it
         return found
+    if tok.pos_ == "PRON" and idx.at(tok) is not None:  # a statement's "we": its issuer
+        return phrase_mentions(tok, idx, depth)
     if tok.pos_ == "PRON" and low in PERSONAL_PRONOUNS:
         if low == "it" and _expletive(tok.head):
             return []  # expletive: "it was the first contact", "it is unlikely that"

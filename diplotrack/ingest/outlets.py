@@ -101,6 +101,16 @@ def site_of(url: str | None) -> str | None:
     return site.lower() or None
 
 
+def suffix_of(url: str | None) -> str | None:
+    """A URL's public suffix ("gov.pk" for "https://mofa.gov.pk/x"), lower case."""
+    if not url:
+        return None
+    try:
+        return _extractor()(url).suffix.lower() or None
+    except ValueError:
+        return None
+
+
 def outlet_of_url(url: str | None, text: str = "") -> str | None:
     """The registry's outlet for a URL, else the site's name as the text writes it
     ("(UrduPoint News / Sputnik ...)" on urdupoint.com), else as its domain reads."""

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from diplotrack.ingest.issuer import issuer
 from diplotrack.models import Article
 from diplotrack.nlp import extensions
 
@@ -61,6 +62,7 @@ def make_doc(nlp: Language, article: Article, headline: Doc | None = None) -> Do
     doc._.published = article.published
     doc._.dateline = article.dateline
     doc._.genre = article.genre
+    doc._.issuer = issuer(article.outlet, article.url, article.genre, article.title)
     doc._.headline = headline
     return doc
 

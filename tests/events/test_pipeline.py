@@ -63,3 +63,19 @@ def test_earlier_on_a_verb_is_within_the_news(full_nlp, opening, historical):
 def test_once_on_a_verb_and_previous_on_a_noun_are_history(full_nlp, text, category):
     found = [e for e in run(full_nlp, text, "2022-08-03") if e.event_type == category]
     assert found and found[0].auxiliary == "historical"
+
+
+def _statement(full_nlp, text, issuer):
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline = "2021-08-24", "t", None
+    doc._.genre, doc._.issuer = "press_release", issuer
+    return full_nlp(doc)._.events
+
+
+def test_a_statements_we_is_its_issuer(full_nlp):
+    text = "I met this morning with my counterparts in the G7 and the heads of NATO."
+    met = next(e for e in _statement(full_nlp, text, "USA") if e.event_type == "CONSULT")
+    assert {p.id for p in met.actor} == {"USA"}
+    assert "nato" in {p.id for p in met.recipient}
+    # in a news report nobody's "I" is known: no actor is made up for it
+    assert not any(p.id == "USA" for e in _statement(full_nlp, text, None) for p in e.actor)
