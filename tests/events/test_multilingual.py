@@ -43,7 +43,7 @@ def test_names_match_inflected_and_with_proclitics():
 
 def test_what_only_looks_like_a_name_is_not_one():
     # a surname that begins with a country's name (Araghchi, not Iraq)
-    assert [f.name.actor_id for f in find("عباس عراقچي", "ps")] == []
+    assert [f.name.actor_id for f in find("عباس عراقچي", "ps")] == ["abbas-araghchi"]
     # a Russian word that is also a state's name in CLDR ("того": of that, not Togo)
     assert find("после того как", "ru") == []
     # "суда" (of the court) is not Sudan
@@ -100,3 +100,18 @@ def test_a_headline_event_takes_the_date_of_the_lede_that_reports_it():
                   text="2023年9月13日,中国外交部长在喀布尔会见了塔利班代表。双方讨论了贸易。")
     [main, *_] = extract(art)
     assert main.main and main.event_type == "CONSULT" and main.date == "2023-09-13"
+
+
+def test_officials_act_for_their_state_and_a_state_named_with_its_official_is_one_party():
+    # officials named alone are their state's acts (Lavrov for Russia, Wang Yi for China)
+    [(category, parties, _), *_] = coded("Сергей Лавров провёл телефонный разговор с Ван И.", "ru")
+    assert (category, parties) == ("CONSULT", ["sergey-lavrov", "wang-yi"])
+    [(_, parties, _), *_] = coded("习近平会见塔利班代表。", "zh")
+    assert parties == ["taliban", "xi-jinping"]
+    # "Russia's foreign minister Lavrov": Russia once, not Russia and Lavrov
+    [(_, parties, _), *_] = coded("Глава МИД России Сергей Лавров встретился с представителями «Талибана».", "ru")
+    assert parties == ["RUS", "taliban"]
+
+
+def test_state_abbreviations_are_names():
+    assert [f.name.actor_id for f in find("министр иностранных дел КНР", "ru")] == ["CHN"]

@@ -101,7 +101,10 @@ def _participants(found: list[Found], published: str | None) -> list[Participant
         p = reg.participant(f.name.actor_id, f.text, published)
         if all(q.id != p.id for q in out):
             out.append(p)
-    return out
+    # "Russia's foreign minister Sergey Lavrov": one actor named twice, the state kept
+    # (an official named alone stays, acting for his state)
+    named = {p.name for p in out if p.kind != "person"}
+    return [p for p in out if p.kind != "person" or p.affiliation not in named]
 
 
 def _fold_into(events: list[Event], event: Event) -> bool:

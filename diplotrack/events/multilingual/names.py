@@ -1,7 +1,7 @@
 """Names of states, organisations and capitals in other languages.
 
 States: CLDR's territory names in each language (shipped with `babel`), keyed to the
-registry's state ids; other actors and capitals: data/names.yaml. A name of several
+registry's state ids; other actors, officials and capitals: data/names.yaml. A name of several
 words matches word by word; each word matches a word of the text that begins with it
 (names of four letters or more; in Russian without the final vowel that inflection
 replaces: "Россия" -> "России", "российский"; Turkish "Rusya" -> "Rusya'nın"; Persian
@@ -84,7 +84,7 @@ def names(language: str) -> tuple[Name, ...]:
         country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
         if country is not None and fold(label) not in skip:
             found.append(Name(_split(label, language), country.alpha_3))
-    for actor_id, by_language in (data.get("actors") or {}).items():
+    for actor_id, by_language in [*(data.get("actors") or {}).items(), *(data.get("officials") or {}).items()]:
         found += [Name(_split(n, language), actor_id) for n in by_language.get(language, [])]
     for state, by_language in (data.get("capitals") or {}).items():
         found += [Name(_split(n, language), state, place=True) for n in by_language.get(language, [])]
