@@ -115,3 +115,9 @@ def test_officials_act_for_their_state_and_a_state_named_with_its_official_is_on
 
 def test_state_abbreviations_are_names():
     assert [f.name.actor_id for f in find("министр иностранных дел КНР", "ru")] == ["CHN"]
+
+
+def test_the_un_lists_original_script_names_are_names():
+    # an entry of the 1988 list as it writes the name in its original script
+    assert [f.name.actor_id for f in find("ملا عبد اللطيف منصور گفت", "fa")] == ["abdul-latif-mansur"]
+    assert find("عبد اللطيف منصور", "ru") == []

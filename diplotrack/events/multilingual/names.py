@@ -1,7 +1,8 @@
 """Names of states, organisations and capitals in other languages.
 
 States: CLDR's territory names in each language (shipped with `babel`), keyed to the
-registry's state ids; other actors, officials and capitals: data/names.yaml. A name of several
+registry's state ids; other actors, officials and capitals: data/names.yaml; in
+Arabic-script languages also the UN 1988 list's names in their original script. A name of several
 words matches word by word; each word matches a word of the text that begins with it
 (names of four letters or more; in Russian without the final vowel that inflection
 replaces: "Россия" -> "России", "российский"; Turkish "Rusya" -> "Rusya'nın"; Persian
@@ -24,6 +25,7 @@ from diplotrack.events.multilingual.text import NO_SPACES, bare, fold, words
 DATA = Path(__file__).parent / "data"
 STEM_FROM = 5  # letters: shorter names match only whole words
 MAX_SUFFIX = 6  # letters an inflected word may add to a name's stem
+ORIGINAL_SCRIPT_LANGUAGES = {"ar", "fa", "ps", "ur"}  # the UN list's names are in Arabic script
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,24 @@ def names(language: str) -> tuple[Name, ...]:
             found.append(Name(_split(label, language), country.alpha_3))
     for actor_id, by_language in [*(data.get("actors") or {}).items(), *(data.get("officials") or {}).items()]:
         found += [Name(_split(n, language), actor_id) for n in by_language.get(language, [])]
+    if language in ORIGINAL_SCRIPT_LANGUAGES:
+        found += [Name(_split(n, language), actor_id) for actor_id, n in _un_original_names()]
     for state, by_language in (data.get("capitals") or {}).items():
         found += [Name(_split(n, language), state, place=True) for n in by_language.get(language, [])]
     return tuple(sorted({n for n in found if n.words}, key=lambda n: -sum(map(len, n.words))))
+
+
+@lru_cache(maxsize=1)
+def _un_original_names() -> tuple[tuple[str, str], ...]:
+    """(registry id, name) of the UN 1988 list's entries in their original (Pashto, Dari
+    or Arabic) script, as the list gives them (diplotrack/actors/data/taliban_1988.yaml)."""
+    from diplotrack.actors.registry import load_registry
+
+    by_ref = {str(a.meta["un_ref"]): a.id for a in load_registry().actors.values() if a.meta.get("un_ref")}
+    path = Path(__file__).resolve().parents[2] / "actors" / "data" / "taliban_1988.yaml"
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return tuple((by_ref[e["un_ref"]], e["original_script"]) for e in entries
+                 if e.get("original_script") and e["un_ref"] in by_ref)
 
 
 @lru_cache(maxsize=1)
