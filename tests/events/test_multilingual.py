@@ -121,3 +121,25 @@ def test_the_un_lists_original_script_names_are_names():
     # an entry of the 1988 list as it writes the name in its original script
     assert [f.name.actor_id for f in find("ملا عبد اللطيف منصور گفت", "fa")] == ["abdul-latif-mansur"]
     assert find("عبد اللطيف منصور", "ru") == []
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), [
+    ("ru", "Лавров провёл в четверг телефонный разговор с Ван И", "2025-01-30"),
+    ("ru", "30 января 2024 года министры встретились", "2024-01-30"),
+    ("zh", "1月30日下午，国家主席习近平会见", "2025-01-30"),
+    ("fa", "۲۸ ژانویه وزیر خارجه ایران", "2025-01-28"),
+    ("fa", "وزیر خارجه روز سه شنبه گفت", "2025-01-28"),  # Tuesday, not its last word "شنبه" (Saturday)
+    ("tr", "Bakan 28 Ocak günü Kabil'de", "2025-01-28"),
+    ("hi", "30 दिसंबर को बैठक हुई", "2024-12-30"),  # a month past publication: the year before
+])
+def test_dates_in_other_languages(language, text, expected):
+    from diplotrack.events.multilingual.dates import text_date
+
+    assert text_date(text, language, "2025-01-31", lede=True) == expected
+
+
+def test_a_day_and_month_need_a_year_or_a_publication_date():
+    from diplotrack.events.multilingual.dates import text_date
+
+    assert text_date("30 января министры встретились", "ru", None, lede=True) is None
+    assert text_date("в четверг", "ru", "2025-01-31", lede=False) is None

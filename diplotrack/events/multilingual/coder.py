@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from diplotrack.actors.registry import load_registry
 from diplotrack.events.merge import event_id
 from diplotrack.events.multilingual import cues as cue_table
+from diplotrack.events.multilingual.dates import text_date
 from diplotrack.events.multilingual.names import Found, find, relative_days
 from diplotrack.events.multilingual.text import NO_SPACES, fold, sentences, words
 from diplotrack.models import Article, Event, Evidence, Location, Participant
@@ -16,7 +17,6 @@ LEDE_SENTENCES = 3  # the headline and the first sentences: where main events ar
 MIN_WORDS = 4  # a shorter line (a dateline, a label) is not a sentence of the lede
 CONFIDENCE = {"main": 0.55, "two": 0.45, "one": 0.3}
 _DATELINE = re.compile(r"\s*[^\W\d][^:\n\d]{1,30}?\s*[:：]\s*|\s*[^\W\d][^\n\d–—-]{1,30}?\s+[–—-]\s+")
-_DIGIT_DATE = re.compile(r"(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})")
 
 
 def extract(article: Article) -> list[Event]:
@@ -124,11 +124,8 @@ def _fold_into(events: list[Event], event: Event) -> bool:
 
 
 def _date(text: str, language: str, published: str | None, lede: bool) -> str | None:
-    if m := _DIGIT_DATE.search(text):
-        try:
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
-        except ValueError:
-            return None
+    if found := text_date(text, language, published, lede):
+        return found
     if not (lede and published):
         return None
     folded = fold(text)

@@ -19,7 +19,7 @@ _FOLD = str.maketrans({
 })
 _DIACRITICS = re.compile(r"[\u064b-\u065f\u0670\u06d6-\u06ed]")
 # letters with their combining marks (Devanagari vowel signs, Arabic harakat)
-_WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957"
+WORD = re.compile(r"[^\W\d_][\w\u0300-\u036f\u064b-\u065f\u0670\u0900-\u0903\u093a-\u094f\u0951-\u0957"
                    r"\u0962\u0963]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?؟۔।。！？])\s*|\n+")
 ARABIC_PROCLITICS = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ک")
@@ -33,7 +33,7 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+    return WORD.findall(fold(text))
 
 
 def sentences(text: str) -> Iterator[tuple[int, int]]:
