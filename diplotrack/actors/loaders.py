@@ -122,18 +122,24 @@ def _persons(b: _Builder, data: Path) -> None:
         extra = un.get(e.get("un_ref"), {})
         claimed.add(str(e.get("un_ref")))
         names = [*e.get("aliases", []), extra.get("name", ""), *extra.get("aliases", [])]
-        meta = {"un_ref": e["un_ref"]} if e.get("un_ref") else {}
+        meta = {"un_ref": e["un_ref"], **_script(extra)} if e.get("un_ref") else {}
         b.actor(Actor(e["id"], e["name"], "person", e.get("country"), terms=_terms(e.get("terms", [])),
                       surname=e.get("surname"), meta=meta), [n for n in names if n])
     for ref, e in un.items():
         if ref in claimed:
             continue
         aid = slug(e["name"])
-        meta = {"un_ref": ref, "role": "; ".join(e.get("designation", [])), "titles": e.get("titles", [])}
+        meta = {"un_ref": ref, "role": "; ".join(e.get("designation", [])), "titles": e.get("titles", []),
+                **_script(e)}
         if e["kind"] == "person":
             b.actor(Actor(aid, e["name"], "person", "AFG", terms=(Term("taliban"),), meta=meta), e["aliases"])
         else:
             b.actor(Actor(aid, e["name"], "organisation", "AFG", meta=meta), e["aliases"])
+
+
+def _script(entry: dict) -> dict[str, str]:
+    """The UN list's name in its original script, when it gives one (the multilingual coder's)."""
+    return {"original_script": entry["original_script"]} if entry.get("original_script") else {}
 
 
 def _surnames(b: _Builder) -> None:

@@ -35,6 +35,9 @@ class Outlets:
     by_name: dict[str, str]  # normalised name or alias -> canonical name
     by_domain: dict[str, str]
     publishers: frozenset[str]  # normalised names of publishing companies
+    speaks_for: dict[str, str]  # canonical name -> the registry actor its statements speak for
+    government_labels: frozenset[str]  # "gov" of "gov.pk": a government site's public suffix
+    government_bare: dict[str, str]  # a bare government suffix ("gov") -> its state
 
 
 def name_key(name: str) -> str:
@@ -54,7 +57,10 @@ def load_outlets(path: Path = DATA_DIR / "outlets.yaml") -> Outlets:
         for domain in item.get("domains") or []:
             by_domain[domain.lower()] = name
     publishers = frozenset(name_key(str(p)) for p in data.get("publishers") or [])
-    return Outlets(by_name, by_domain, publishers)
+    speaks = {item["name"]: str(item["speaks_for"]) for item in data.get("outlets") or [] if item.get("speaks_for")}
+    gov = data.get("government_domains") or {}
+    return Outlets(by_name, by_domain, publishers, speaks, frozenset(gov.get("labels") or []),
+                   dict(gov.get("bare") or {}))
 
 
 def is_publisher(name: str) -> bool:

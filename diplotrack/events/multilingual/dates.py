@@ -117,13 +117,13 @@ def text_date(text: str, language: str, published: str | None, lede: bool) -> st
     if m := _YMD.search(text):
         found = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return found.isoformat() if found else None
+    if not lede:
+        return None
     pub = None
     if published:
         try:
             pub = date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    if not lede:
-        return None
     found = _day_month(text, language, pub) or _weekday(text, language, pub)
     return found.isoformat() if found else None

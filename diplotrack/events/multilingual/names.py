@@ -95,17 +95,14 @@ def names(language: str) -> tuple[Name, ...]:
     return tuple(sorted({n for n in found if n.words}, key=lambda n: -sum(map(len, n.words))))
 
 
-@lru_cache(maxsize=1)
-def _un_original_names() -> tuple[tuple[str, str], ...]:
+def _un_original_names() -> list[tuple[str, str]]:
     """(registry id, name) of the UN 1988 list's entries in their original (Pashto, Dari
-    or Arabic) script, as the list gives them (diplotrack/actors/data/taliban_1988.yaml)."""
+    or Arabic) script, as the list gives them (the registry keeps them from
+    diplotrack/actors/data/taliban_1988.yaml)."""
     from diplotrack.actors.registry import load_registry
 
-    by_ref = {str(a.meta["un_ref"]): a.id for a in load_registry().actors.values() if a.meta.get("un_ref")}
-    path = Path(__file__).resolve().parents[2] / "actors" / "data" / "taliban_1988.yaml"
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return tuple((by_ref[e["un_ref"]], e["original_script"]) for e in entries
-                 if e.get("original_script") and e["un_ref"] in by_ref)
+    return [(a.id, str(a.meta["original_script"])) for a in load_registry().actors.values()
+            if a.meta.get("original_script")]
 
 
 @lru_cache(maxsize=1)
