@@ -9,7 +9,8 @@ the story it matches as a mention (the story's profile does not change, and the
 article is listed in `mentioned_by`), or founds a story of its own that knows
 the event but no reporter. When a main event binds two stories that also match
 each other strongly, they merge into the older one (its id is kept); a mention
-never merges stories.
+never merges stories. An article's records of its main event's occasion (the thanks
+voiced at the meeting: occasions.py) go to that event's story.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from diplotrack.models import Article, Event
-from diplotrack.stories import config, dates, keys, lifecycle, repo
+from diplotrack.stories import config, dates, keys, lifecycle, occasions, repo
 from diplotrack.stories.profile import Profile
 from diplotrack.stories.repo import StoryRow
 from diplotrack.stories.score import score
@@ -46,11 +47,15 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     profiles = {e.id: Profile.of_event(e, article.published, article.title, article.text, article.language)
                 for e in pending}
     cands = _candidates(conn, pending, profiles, article, cfg)
+    anchor = occasions.anchors(pending, cfg)
+    placed: dict[str, StoryRow] = {}  # occasion (its anchor's id) -> its story
     taken: dict[str, StoryRow] = {}
     # main events first: they are what the article reports; a mention joins a story
-    # (as a mention) without changing it, and never merges two
+    # (as a mention) without changing it, and never merges two; a record of a main
+    # event's occasion goes where that event goes
     for c in sorted(cands, key=lambda c: (not c.event.main, -c.margin, c.story.seq)):
-        if c.event.story_id:
+        occasion = anchor[c.event.id]
+        if c.event.story_id or occasion.id in placed or (occasion is not c.event and not c.event.main):
             continue
         if c.event.main:
             if c.story.id in taken:
@@ -58,18 +63,24 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
             story = _maybe_merge(conn, c, cands, taken, cfg)
             story.before_change()
             story.profile.absorb(profiles[c.event.id])
+            placed[occasion.id] = story
         else:
             story = taken.get(c.story.id, c.story)
             story.before_change()
             story.profile.note_mention(article.id)
         c.event.story_id = story.id
         taken[story.id] = story
-    fresh = [e for e in pending if not e.story_id]
+    for ev in pending:
+        if not ev.story_id and anchor[ev.id].id in placed:
+            ev.story_id = placed[anchor[ev.id].id].id
+    fresh = [e for e in pending if not e.story_id and anchor[e.id] is e]
     for ev, seq in zip(fresh, repo.next_seqs(conn, len(fresh)), strict=True):
         profile = profiles[ev.id] if ev.main else profiles[ev.id].as_mention()
         row = StoryRow(repo.new_id(ev.id), seq, profile, is_new=True)
         ev.story_id = row.id
         taken[row.id] = row
+    for ev in pending:
+        ev.story_id = ev.story_id or anchor[ev.id].story_id
     repo.save(conn, list(taken.values()))
 
 
