@@ -100,6 +100,10 @@ class Event:
     recipient: list[Participant] = field(default_factory=list)
     date: str | None = None
     date_text: str | None = None
+    # where the date came from: None a time expression of the text (date_text); "release"
+    # the publication day of a statement that is the act; "published" the publication
+    # month of a report that does not date its main event (news is recent)
+    date_from: str | None = None
     location: Location | None = None
     auxiliary: str | None = None  # historical | future | hypothetical | negation
     evidence: list[Evidence] = field(default_factory=list)
@@ -136,6 +140,7 @@ class Event:
             "recipient": [p.to_dict() for p in self.recipient],
             "date": self.date,
             "date_text": self.date_text,
+            "date_from": self.date_from,
             "location": self.location.to_dict() if self.location else None,
             "auxiliary": self.auxiliary,
             "evidence": [e.to_dict() for e in self.evidence],
@@ -159,6 +164,7 @@ class Event:
             recipient=[Participant(**p) for p in d.get("recipient") or []],
             date=d.get("date"),
             date_text=d.get("date_text"),
+            date_from=d.get("date_from"),
             location=Location(**loc) if loc else None,
             auxiliary=d.get("auxiliary"),
             evidence=[Evidence(**e) for e in d.get("evidence") or []],

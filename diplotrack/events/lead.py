@@ -185,16 +185,31 @@ def _recent(value: str, published: Any) -> bool:
 
 
 def date_mains(doc: Doc, events: list[Event], sents: list[Span]) -> None:
-    """Main events with no date of their own take the lede's (main_date)."""
-    todo = [e for e in events if e.main and not e.date and e.auxiliary is None
+    """Main events with no date of their own take the lede's (main_date); a release's
+    its publication day; others the publication month when they must lie in it."""
+    todo = [e for e in events if (e.main or e.lead) and not e.date and e.auxiliary is None
             and e.event_type != OTHER]
     published = parse_iso(doc._.published)
     by_release = doc._.genre in settings().get("dated_by_publication", ())
     for e in todo:
         value, text = main_date(doc, *_telling(e, sents))
-        if value is None and by_release and published is not None:
-            value = published.isoformat()  # the release is the act: "the United States calls on"
-        e.date, e.date_text = value, text
+        source = None
+        if value is None and published is not None:
+            value = published.isoformat() if by_release else _recent_month(published)
+            source = ("release" if by_release else "published") if value else None
+        e.date, e.date_text, e.date_from = value, text, source
+
+
+def _recent_month(published: Any) -> str | None:
+    """A main event the text does not date is news: it happened in the days before
+    publication (`news_lag_days`). Its date is the month when all those days lie in
+    the publication's month, else unknown."""
+    from datetime import timedelta
+
+    lag = int(settings().get("news_lag_days", -1))
+    if lag < 0 or (published - timedelta(days=lag)).month != published.month:
+        return None
+    return f"{published.year:04d}-{published.month:02d}"
 
 
 def _telling(event: Event, sents: list[Span]) -> tuple[list[Span], list[Span]]:

@@ -113,7 +113,7 @@ def absorb(d: Draft, e: Event) -> None:
     ev.evidence.extend(x for x in e.evidence if x.start not in starts)
     ev.evidence.sort(key=lambda x: x.start)
     if e.date and (not ev.date or len(e.date) > len(ev.date)):
-        ev.date, ev.date_text = e.date, e.date_text
+        ev.date, ev.date_text, ev.date_from = e.date, e.date_text, e.date_from
     ev.location = ev.location or e.location
     ev.mode = ev.mode or (e.mode if e.event_type == ev.event_type else None)
     ev.context.extend(c for c in e.context if c not in ev.context)

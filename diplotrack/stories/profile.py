@@ -167,7 +167,7 @@ def occasion(ev: Event, published: str | None, lag_days: int) -> list[str]:
     its year; [] when nothing is known."""
     if lifecycle.is_historical(ev) or lifecycle.event_status(ev) != "occurred":
         return []  # a plan, a cancellation, a denial: the day is the plan's
-    when = dates.parse(ev.date)
+    when = dates.parse(ev.date) if ev.date_from != "published" else None
     day = dates.parse(published)
     window = None
     if day is not None and day[2] == "day":

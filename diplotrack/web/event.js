@@ -6,11 +6,17 @@ function party(p) {
   return el("li", {}, el("a", { href: `#/timeline?actor=${encodeURIComponent(p.id)}` }, p.name || p.id), said);
 }
 
+// dates the text does not give (models.Event.date_from)
+const DATE_FROM = {
+  release: " (the statement's publication day)",
+  published: " (the month of publication: the text gives no date)",
+};
+
 function facts(ev) {
   const rows = [
     ["Actor", el("ul", { class: "inline" }, (ev.actor || []).map(party))],
     ["Recipient", ev.recipient?.length ? el("ul", { class: "inline" }, ev.recipient.map(party)) : "—"],
-    ["Date", ev.date ? `${ev.date}${ev.date_text ? ` (“${ev.date_text}”)` : ""}` : "undated"],
+    ["Date", ev.date ? `${ev.date}${ev.date_text ? ` (“${ev.date_text}”)` : DATE_FROM[ev.date_from] || ""}` : "undated"],
     ["Place", ev.location ? `${ev.location.name}${ev.location.country ? `, ${ev.location.country}` : ""}` : "—"],
     ["Context", (ev.context || []).join(", ") || "—"],
     ["Status", [ev.auxiliary, ev.status].filter(Boolean).join(", ") || "—"],

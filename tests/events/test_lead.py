@@ -181,11 +181,13 @@ BACKGROUND_FIRST = ("The Taliban regained power in Afghanistan in August 2021, b
                     "to Abu Dhabi.")
 
 
-@pytest.mark.parametrize("published, date", [(None, None), ("2024-08-22", None)])
+@pytest.mark.parametrize("published, date", [(None, None), ("2024-08-22", "2024-08"),
+                                             ("2024-09-03", None)])
 def test_a_background_date_in_another_lede_sentence_does_not_date_the_main_event(
         full_nlp, published, date):
     """With no publication date nothing tells August 2021 from the event's date; with
-    one, the date is too old to be the event's."""
+    one, the date is too old to be the event's, and the news is dated by the month it
+    was published in when the days before publication all lie in that month."""
     events = run(full_nlp, BACKGROUND_FIRST, published)
     main = [e for e in events if e.main and e.event_type != "OTHER"]
     assert main and all(e.date == date for e in main), [(e.event_type, e.date) for e in events]
