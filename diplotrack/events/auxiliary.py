@@ -35,11 +35,25 @@ def _modals(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ == "aux" and c.tag_ == "MD"}
 
 
+def _nobody(tok: Token) -> bool:
+    """The verb's subject is a negative quantifier: "no country has recognised", "none
+    of them has visited", "neither side agreed"."""
+    words = cues()["negative_subjects"]
+    for c in tok.children:
+        if c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in words or any(
+                g.dep_ == "det" and g.lower_ in words for g in c.children)):
+            return True
+    return False
+
+
 def negation(tok: Token) -> tuple[bool, bool]:
-    """(negated?, stated refusal?) for a trigger token."""
+    """(negated?, stated refusal?) for a trigger token. A negative subject states that
+    nobody did it: no refusal of anyone's."""
     c = cues()
     chain = _chain(tok)
     for i, node in enumerate(chain):
+        if node.pos_ in {"VERB", "AUX"} and _nobody(node):
+            return True, False
         if _has_neg(node):
             stance = bool(_modals(node)) or node.tag_ in STANCE_TAGS or any(
                 a.tag_ in STANCE_TAGS for a in node.children if a.dep_ == "aux")

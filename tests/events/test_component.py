@@ -92,6 +92,16 @@ def test_auxiliary_status(extract):
     assert one(extract("Germany visited Pakistan on Monday.", "2025-09-21"), "CONSULT").auxiliary is None
 
 
+def test_a_negative_subject_negates_the_event_and_refuses_nothing(extract):
+    for text in ("No German minister has visited the Taliban.",
+                 "None of the German ministers visited Pakistan.",
+                 "No German official recognised the Taliban."):
+        events = extract(text)
+        assert events and all(e.auxiliary == "negation" for e in events), (text, events)
+        assert not [e for e in events if e.event_type == "REJECT"]
+    assert one(extract("Every German minister visited Pakistan."), "CONSULT").auxiliary is None
+
+
 def test_stated_non_recognition_is_a_rejection(extract):
     ev = one(extract("Germany does not recognize the Taliban."), "REJECT")
     assert ids(ev.actor) == {"DEU"} and ids(ev.recipient) == {"taliban"}
