@@ -88,6 +88,9 @@ def _actor_id(c: Cand) -> str:
     return cast(str, c.actor_id)
 
 
+OFFICE_KINDS = {"government_body", "igo"}  # offices that have spokespeople and envoys
+
+
 def doc_date(doc: Doc) -> str | None:
     pub = doc._.published if Doc.has_extension("published") else None
     return str(pub)[:10] if pub else None
@@ -184,6 +187,11 @@ class ActorFinder:
             if ent.label_ not in LABELS or title_only(ent):
                 continue
             s, e = trim(ent)
+            if ent.label_ in {"PERSON", "ORG"}:
+                name = self._past_office(doc, s, e, cands)
+                if name > s and ent.label_ == "ORG":
+                    continue  # an office, a title and a name read as one organisation
+                s = name
             if s >= e:
                 continue
             overlap = [c for c in cands if c.start < e and c.end > s]
@@ -197,6 +205,20 @@ class ActorFinder:
             if ent.label_ == "PERSON" and e - s > 1:
                 surnames[norm(doc[e - 1].text)] = new.actor_id or cast(Participant, new.unknown)
         return sorted(cands, key=lambda c: c.start)
+
+    def _past_office(self, doc: Doc, s: int, e: int, cands: list[Cand]) -> int:
+        """Where the name starts in an entity that opens with an office and a title
+        ("State Department Spokesperson Price"): the office stays its own mention, and
+        the title tells whom the person speaks for (_titles)."""
+        office = next((c for c in cands if c.start == s and c.end < e and c.actor_id
+                       and self._actor(c).kind in OFFICE_KINDS), None)
+        if office is None:
+            return s
+        j = office.end
+        while j < e - 1 and doc[j].lower_ in cues().title_words:
+            j += 1
+        name = all(t.pos_ == "PROPN" and t.lower_ not in cues().title_words for t in doc[j:e])
+        return j if j > office.end and name else s
 
     def _widen_person(self, doc: Doc, ent, s: int, e: int, overlap: list[Cand]) -> None:
         """"Haibatullah Akhunzadah": a registry name inside a PERSON entity that is

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from diplotrack.actors.component import resolve_mention
 from diplotrack.events import auxiliary as aux
-from diplotrack.events.arguments import Arg, Args, extract
+from diplotrack.events.arguments import extract
 from diplotrack.events.classify.apply import reclassify
 from diplotrack.events.classify.features import trigger_features
 from diplotrack.events.context import default_context, sentence_contexts
@@ -31,6 +31,7 @@ from diplotrack.events.generic import DocSetting, civilian, general, private, pr
 from diplotrack.events.lexicon import cues
 from diplotrack.events.mentions import MentionIndex
 from diplotrack.events.merge import merge
+from diplotrack.events.phrases import Arg, Args
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.events.roles import civilian_actor, implicit_recipient, targets
 from diplotrack.events.select import choose_date, entity_text, historical, sentence_place
@@ -125,6 +126,7 @@ class EventExtractor:
         )
         if category == "CONSULT" and event.recipient:
             state.last_consult = event
+            idx.sides = [args.actor[0].mention, args.recipient[0].mention] if args.actor and args.recipient else []
         return event
 
     def place(self, doc: Doc, sent: Span, trig: Trigger, args: Args, category: str,

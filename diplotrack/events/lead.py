@@ -22,7 +22,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplotrack.events import ontology
-from diplotrack.events.arguments import PLACE_PREPS
 from diplotrack.events.classify.apply import choose_main, headline_scores, headline_types, in_lede
 from diplotrack.events.classify.models import NONE
 from diplotrack.events.classify.verify import verify
@@ -40,6 +39,7 @@ from diplotrack.events.generic import DocSetting, private
 from diplotrack.events.headline_event import headline_event
 from diplotrack.events.merge import event_id, fold_into_main
 from diplotrack.events.ontology import OTHER, load_yaml
+from diplotrack.events.phrases import PLACE_PREPS
 from diplotrack.events.places import dateline_place, geocode
 from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions

@@ -40,6 +40,7 @@ class MentionIndex:
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
         self.recent: list[ActorMention] = []  # subjects of earlier sentences, latest last
+        self.sides: list[ActorMention] = []  # the two sides of the meeting reported last
         self.heads: dict[str, list[tuple[int, ActorMention]]] = {}
         skip = dateline_tokens(doc)
         for m in doc._.actors or []:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from diplotrack.events.arguments import (
+from diplotrack.events.mentions import MentionIndex
+from diplotrack.events.phrases import (
     PLACE_PREPS,
     SUBJ_DEPS,
     Arg,
@@ -13,7 +14,6 @@ from diplotrack.events.arguments import (
     _unique,
     phrase_mentions,
 )
-from diplotrack.events.mentions import MentionIndex
 from diplotrack.models import Participant
 from diplotrack.nlp.extensions import ActorMention
 

@@ -31,3 +31,13 @@ def test_a_title_after_an_organisation_and_its_acronym_keeps_the_affiliation(ful
     doc = full_nlp("Islamic State (IS) leader Abu Bakr al-Baghdadi was killed in a U.S. raid.")
     [leader] = [m.participant for m in doc._.actors if m.participant.kind == "person"]
     assert leader.affiliation == "Islamic State"
+
+
+@pytest.mark.parametrize("text", [
+    "State Department Spokesperson Price expressed deep concern over the Taliban's decree.",
+    "Pentagon Press Secretary Kirby said the Taliban must act.",
+])
+def test_an_office_title_and_surname_read_as_one_entity_speak_for_the_office(full_nlp, text):
+    doc = full_nlp(text)
+    assert "USA" in {p.country for e in doc._.events for p in e.actor}
+    assert not [m for m in doc._.actors if m.participant.id.startswith("org:")]

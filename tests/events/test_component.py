@@ -102,6 +102,20 @@ def test_a_negative_subject_negates_the_event_and_refuses_nothing(extract):
     assert one(extract("Every German minister visited Pakistan."), "CONSULT").auxiliary is None
 
 
+def test_expressed_concern_is_disapproval_of_its_target(extract):
+    ev = one(extract("Germany expressed serious concern over Russia's decision."), "ACCUSE")
+    assert ids(ev.actor) == {"DEU"} and ids(ev.recipient) == {"RUS"}
+
+
+def test_both_sides_are_the_two_sides_of_the_meeting_before(extract):
+    events = extract("Germany met Pakistan in Berlin on Monday. "
+                     "Both sides expressed concern over Russia's decision.")
+    ev = one(events, "ACCUSE")
+    assert ids(ev.actor) == {"DEU", "PAK"} and ids(ev.recipient) == {"RUS"}
+    assert not [e for e in extract("Both sides expressed concern over Russia's decision.")
+                if e.event_type == "ACCUSE"]  # no meeting before: nobody known
+
+
 def test_stated_non_recognition_is_a_rejection(extract):
     ev = one(extract("Germany does not recognize the Taliban."), "REJECT")
     assert ids(ev.actor) == {"DEU"} and ids(ev.recipient) == {"taliban"}
