@@ -190,12 +190,17 @@ def fold_into_main(events: list[Event]) -> list[Event]:
     return sorted(out, key=lambda e: order[id(e)])
 
 
+def _unplaced(p: Participant) -> bool:
+    """A person or organisation the registry does not know, of no known country."""
+    return p.country is None and (p.id or "").split(":")[0] in {"person", "org"}
+
+
 def _folds(main: Event, e: Event, ids: frozenset[str]) -> bool:
     if not _dates_compatible(main.date, e.date):
         return False
     mine = participant_ids(main)
-    if e.main:
-        return bool(ids & mine)
+    if e.main:  # told again with its officials, whom the text ties to no state
+        return bool(ids & mine) or all(_unplaced(p) for p in e.participants())
     # a mention by some of its parties; or, for a main event that names one side only
     # ("Dar interacted with ..." without its subject), the later mention naming it whole
     return ids <= mine or (len(mine) == 1 and mine < ids)

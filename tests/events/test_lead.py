@@ -157,6 +157,29 @@ def test_a_main_event_naming_one_side_is_completed_by_a_mention_naming_both():
     assert {p.id for p in main.participants()} == {"ishaq-dar", "taliban"}
 
 
+def test_a_main_event_told_again_with_officials_of_no_known_state_is_that_event():
+    from diplotrack.events.merge import fold_into_main
+    from diplotrack.models import Evidence, Participant
+
+    def party(pid, kind="state", country=None):
+        return Participant(id=pid, name=pid, kind=kind, text=pid, country=country)
+
+    main = _event("SUPPORT", 0, 0, main=True)
+    main.lead, main.actor, main.recipient = True, [party("ARE", country="ARE")], [party("taliban")]
+    main.evidence = [Evidence(sentence="The UAE accepted the envoy's credentials.", start=0, end=40)]
+    again = _event("SUPPORT", 0, 0, main=True)
+    again.actor = [party("person:saif-alshamisi", "person")]
+    again.recipient = [party("person:badruddin-haqqani", "person")]
+    again.evidence = [Evidence(sentence="Alshamisi received the credentials from Haqqani.",
+                               start=50, end=98)]
+    other = _event("SUPPORT", 0, 0, main=True)  # a state of its own: another event
+    other.actor, other.recipient = [party("person:wang-yi", "person", "CHN")], [party("RUS")]
+    other.evidence = [Evidence(sentence="Wang Yi backed Russia.", start=100, end=122)]
+    out = fold_into_main([main, again, other])
+    assert out == [main, other]
+    assert "person:saif-alshamisi" in {p.id for p in main.participants()}
+
+
 def test_two_halves_of_one_event_in_one_sentence_are_one_event(full_nlp):
     events = run(full_nlp, "A U.S. drone strike killed Al Qaeda leader Ayman al Zawahiri in Kabul.",
                  "2022-08-01")
