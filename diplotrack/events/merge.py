@@ -101,13 +101,16 @@ def _add_people(target: list[Participant], other: list[Participant], taken: set[
             taken.add(merge_key(p))
 
 
-def absorb(d: Draft, e: Event) -> None:
+def absorb(d: Draft, e: Event, people: bool = True) -> None:
+    """Merge mention `e` into the draft's event (its parties too unless `people` is
+    False: officials of no known state add nothing one can compare)."""
     ev = d.event
     if asked(ev) and not asked(e):  # the article reports what it first only asked about
         ev.auxiliary, ev.status = e.auxiliary, e.status
-    taken = {merge_key(p) for p in ev.participants()}
-    _add_people(ev.actor, e.actor, taken)
-    _add_people(ev.recipient, e.recipient, taken)
+    if people:
+        taken = {merge_key(p) for p in ev.participants()}
+        _add_people(ev.actor, e.actor, taken)
+        _add_people(ev.recipient, e.recipient, taken)
     ev.mention_features.extend(e.mention_features)
     starts = {x.start for x in ev.evidence}
     ev.evidence.extend(x for x in e.evidence if x.start not in starts)
@@ -185,7 +188,8 @@ def fold_into_main(events: list[Event]) -> list[Event]:
             out.append(e)
             kept.append(e)
             continue
-        absorb(Draft(target, participant_ids(target), family(target.event_type)), e)
+        absorb(Draft(target, participant_ids(target), family(target.event_type)), e,
+               people=not (e.main and all(_unplaced(p) for p in e.participants())))
     order = {id(e): i for i, e in enumerate(events)}
     return sorted(out, key=lambda e: order[id(e)])
 
