@@ -143,3 +143,17 @@ def test_a_day_and_month_need_a_year_or_a_publication_date():
 
     assert text_date("30 января министры встретились", "ru", None, lede=True) is None
     assert text_date("в четверг", "ru", "2025-01-31", lede=False) is None
+
+
+@pytest.mark.parametrize(("language", "text", "published", "expected"), [
+    ("fa", "طالبان روز ۲۴ اسد ۱۴۰۰ وارد کابل شدند", None, "2021-08-15"),  # Afghan (Dari) month
+    ("fa", "این نشست روز ۸ بهمن برگزار شد", "2025-01-31", "2025-01-27"),  # Iranian month, no year
+    ("fa", "تاریخ انتشار ۱۴۰۴/۰۱/۲۸", None, "2025-04-17"),  # a Solar Hijri year in digits
+    ("ps", "د ۲۸ وری په ورځ غونډه وشوه", "2025-04-18", "2025-04-17"),  # Pashto month
+    ("fa", "دی ماه گذشته", "2025-01-31", None),  # "دی" with no day number: a word, no date
+    ("fa", "به میزان ۲۴ درصد", "2025-01-31", None),  # "میزان" (level) after a number
+])
+def test_solar_hijri_dates(language, text, published, expected):
+    from diplotrack.events.multilingual.dates import text_date
+
+    assert text_date(text, language, published, lede=True) == expected

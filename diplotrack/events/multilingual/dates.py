@@ -5,8 +5,9 @@ Month and weekday names come from CLDR (via `babel`) for each language, so that
 named, else of the publication's, or the one before when that day would come more
 than a week after publication), and "в четверг", "پنجشنبه", "星期四" as the latest
 Thursday on or before the publication day. Numbers in Arabic-Indic and Persian
-digits count as digits. Only Gregorian month names: the Solar Hijri calendar of
-Afghanistan and Iran is not read.
+digits count as digits. In Persian and Pashto, dates of the Solar Hijri calendar
+of Afghanistan and Iran ("۲۴ اسد ۱۴۰۰", "۱۴۰۴/۰۱/۲۸") are read too (month names:
+data/solar_hijri.yaml; conversion: convertdate).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from diplotrack.events.multilingual.text import NO_SPACES, WORD, fold, words
 
@@ -58,6 +60,58 @@ def _day(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _hijri() -> dict:
+    import yaml
+
+    path = Path(__file__).with_name("data") / "solar_hijri.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["names"] = {fold(name): i + 1 for names in data["months"].values() for i, name in enumerate(names)}
+    return data
+
+
+def _is_hijri_year(language: str, year: int) -> bool:
+    lo, hi = _hijri()["years"]
+    return language in _hijri()["languages"] and lo <= year <= hi
+
+
+def _from_hijri(y: int, m: int, d: int) -> date | None:
+    from convertdate import persian
+
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    try:
+        return date(*persian.to_gregorian(y, m, d))
+    except ValueError:
+        return None
+
+
+def _hijri_day_month(toks: list[str], language: str, pub: date | None) -> date | None:
+    """"۲۴ اسد ۱۴۰۰": a Solar Hijri day and month (a day number before the name), of
+    the year named, else of the publication's Solar Hijri year (or the one before)."""
+    from convertdate import persian
+
+    if language not in _hijri()["languages"]:
+        return None
+    for i, tok in enumerate(toks):
+        month = _hijri()["names"].get(tok)
+        before = toks[i - 1] if i else ""
+        if month is None or not (before.isdigit() and len(before) <= 2):
+            continue
+        year = next((int(t) for t in toks[i + 1:i + 3] if t.isdigit() and len(t) == 4), None)
+        if year is not None and _is_hijri_year(language, year):
+            return _from_hijri(year, month, int(before))
+        if pub is None:
+            continue
+        own = persian.from_gregorian(pub.year, pub.month, pub.day)[0]
+        found = _from_hijri(own, month, int(before))
+        if found is not None and found > pub + timedelta(days=LATE_DAYS):
+            found = _from_hijri(own - 1, month, int(before))
+        if found is not None:
+            return found
+    return None
+
+
 def _in_year(m: int, d: int, year: str | None, pub: date | None) -> date | None:
     if year:
         return _day(int(year), m, d)
@@ -75,6 +129,8 @@ def _day_month(text: str, language: str, pub: date | None) -> date | None:
         return _in_year(int(m.group(2)), int(m.group(3)), m.group(1), pub) if m else None
     months, _ = _names(language)
     toks = _TOKENS.findall(fold(text))
+    if (found := _hijri_day_month(toks, language, pub)) is not None:
+        return found
     for i, tok in enumerate(toks):
         month = months.get(tok)
         if month is None:
@@ -115,7 +171,8 @@ def text_date(text: str, language: str, published: str | None, lede: bool) -> st
     weekday, in the lede (against the publication date)."""
     text = text.translate(_DIGITS)
     if m := _YMD.search(text):
-        found = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        found = _from_hijri(y, mo, d) if _is_hijri_year(language, y) else _day(y, mo, d)
         return found.isoformat() if found else None
     if not lede:
         return None
