@@ -29,6 +29,7 @@ from diplotrack.actors.unknown import (
     title_only,
     trim,
 )
+from diplotrack.ingest.issuer import reporter_turns
 from diplotrack.models import Participant
 from diplotrack.nlp import extensions
 from diplotrack.nlp.extensions import ActorMention
@@ -119,14 +120,17 @@ class ActorFinder:
         return doc
 
     def _first_person(self, doc: Doc, mentions: list[ActorMention], date: str | None) -> list[ActorMention]:
-        """In a statement, "we" and "I" are its issuer (diplotrack.ingest.issuer)."""
+        """In a statement, "we" and "I" are its issuer (diplotrack.ingest.issuer), except
+        in a transcript's questions from the press."""
         issuer = str(doc._.issuer)
         if issuer not in self.registry.actors:
             return mentions
+        asked = reporter_turns(doc.text)
         added = [ActorMention(t.i, t.i + 1, t.idx, t.idx + len(t.text),
                               self.registry.participant(issuer, t.text, date, None), None, "issuer",
                               extra={"actor_id": issuer})
-                 for t in doc if t.pos_ == "PRON" and t.lower_ in FIRST_PERSON]
+                 for t in doc if t.pos_ == "PRON" and t.lower_ in FIRST_PERSON
+                 and not any(a <= t.idx < b for a, b in asked)]
         return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _context(self, cands: list[Cand]) -> list[Cand]:

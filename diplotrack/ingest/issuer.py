@@ -56,3 +56,15 @@ def issuer(outlet: str | None, url: str | None, genre: str | None, title: str | 
         if known in outlets.speaks_for:
             return outlets.speaks_for[known]
     return government_state(url)
+
+
+# a reporter's turn in a transcript: a paragraph that opens with "Q" ("Q  Thank you.
+# Going back to ...", "Q: ...", "QUESTION: ..."), up to the next blank line
+REPORTER_TURN = re.compile(r"(?m)^[ \t]*(?:Q|QUESTION)[ \t]*[:.]?[ \t]+\S.*?(?=\n[ \t]*\n|\Z)", re.S)
+
+
+def reporter_turns(text: str) -> list[tuple[int, int]]:
+    """(start, end) character spans of a transcript's questions from the press: their
+    "we" and "I" are the reporter's, not the issuer's."""
+    return [m.span() for m in REPORTER_TURN.finditer(text)]
+

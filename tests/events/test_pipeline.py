@@ -79,3 +79,14 @@ def test_a_statements_we_is_its_issuer(full_nlp):
     assert "nato" in {p.id for p in met.recipient}
     # in a news report nobody's "I" is known: no actor is made up for it
     assert not any(p.id == "USA" for e in _statement(full_nlp, text, None) for p in e.actor)
+
+
+def test_a_reporters_question_in_a_transcript_is_not_the_issuer_speaking(full_nlp):
+    text = ("MS. PSAKI:  I met this morning with my counterparts in the G7.\n   \n"
+            "Q  Thank you. I met the Russian ambassador yesterday, and he was\n"
+            "angry. What is your response?\n   \n"
+            "MS. PSAKI:  We spoke with NATO today.")
+    events = _statement(full_nlp, text, "USA")
+    said = [e for e in events if any(p.id == "USA" for p in e.actor)]
+    assert said and not [e for e in said if "Russian ambassador" in e.evidence[0].sentence]
+    assert any("NATO" in e.evidence[0].sentence for e in said)  # the answer is the issuer's

@@ -28,3 +28,13 @@ def test_only_an_issuers_own_statements_speak_for_it():
     assert issuer("White House", "https://www.whitehouse.gov/x", "news", "Biden meets Modi") is None
     assert issuer("White House", None, "press_release", "U.S.-India Joint Leaders' Statement") is None
     assert issuer("Dawn", "https://www.dawn.com/news/1", "press_release", "Statement") is None
+
+
+def test_reporter_turns_are_the_questions_from_the_press():
+    from diplotrack.ingest.issuer import reporter_turns
+
+    text = ("MS. PSAKI:  We will.\n   \nQ  Okay. We saw it\nyesterday?\n   \n"
+            "Q: And one more?\n\nMS. PSAKI:  We did. Q is a letter.")
+    assert [text[a:b] for a, b in reporter_turns(text)] == ["Q  Okay. We saw it\nyesterday?",
+                                                          "Q: And one more?"]
+
