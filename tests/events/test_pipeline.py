@@ -84,9 +84,14 @@ def test_a_statements_we_is_its_issuer(full_nlp):
 def test_a_reporters_question_in_a_transcript_is_not_the_issuer_speaking(full_nlp):
     text = ("MS. PSAKI:  I met this morning with my counterparts in the G7.\n   \n"
             "Q  Thank you. I met the Russian ambassador yesterday, and he was\n"
-            "angry. What is your response?\n   \n"
+            "angry. Russia met the Taliban in Moscow on Monday. What is your response?\n   \n"
             "MS. PSAKI:  We spoke with NATO today.")
     events = _statement(full_nlp, text, "USA")
     said = [e for e in events if any(p.id == "USA" for p in e.actor)]
     assert said and not [e for e in said if "Russian ambassador" in e.evidence[0].sentence]
     assert any("NATO" in e.evidence[0].sentence for e in said)  # the answer is the issuer's
+    doc = full_nlp.make_doc(text)
+    doc._.published, doc._.article_id, doc._.dateline = "2021-08-24", "t", None
+    doc._.genre, doc._.issuer = "transcript", "USA"
+    events = full_nlp(doc)._.events
+    assert events and not [e for e in events if "Russia" in e.evidence[0].sentence]
