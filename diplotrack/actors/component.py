@@ -29,7 +29,7 @@ from diplotrack.actors.unknown import (
     title_only,
     trim,
 )
-from diplotrack.ingest.issuer import reporter_turns
+from diplotrack.ingest.issuer import inside, reporter_turns
 from diplotrack.models import Participant
 from diplotrack.nlp import extensions
 from diplotrack.nlp.extensions import ActorMention
@@ -130,7 +130,7 @@ class ActorFinder:
                               self.registry.participant(issuer, t.text, date, None), None, "issuer",
                               extra={"actor_id": issuer})
                  for t in doc if t.pos_ == "PRON" and t.lower_ in FIRST_PERSON
-                 and not any(a <= t.idx < b for a, b in asked)]
+                 and not inside(asked, t.idx)]
         return sorted([*mentions, *added], key=lambda m: m.start) if added else mentions
 
     def _context(self, cands: list[Cand]) -> list[Cand]:

@@ -36,7 +36,7 @@ from diplotrack.events.places import dateline_place, geocode
 from diplotrack.events.roles import civilian_actor, implicit_recipient, targets
 from diplotrack.events.select import choose_date, entity_text, historical, sentence_place
 from diplotrack.events.triggers import Trigger, find_triggers, object_words
-from diplotrack.ingest.issuer import reporter_turns
+from diplotrack.ingest.issuer import inside, reporter_turns
 from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
 
@@ -63,7 +63,7 @@ class EventExtractor:
         asked = reporter_turns(doc.text) if doc._.genre == "transcript" else []
         for sent in doc.sents:
             exprs = state.resolve_sentence(sent)
-            if any(a <= sent.start_char < b for a, b in asked):
+            if inside(asked, sent.start_char):
                 continue  # a question from the press reports nothing of the issuer's
             for found in find_triggers(sent):
                 feats = trigger_features(found.token, found.sense, rank)

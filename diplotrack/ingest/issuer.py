@@ -17,6 +17,7 @@ Joint statements speak for several parties and get none.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from diplotrack.ingest.outlets import load_outlets, name_key, outlet_for_url, suffix_of
@@ -64,7 +65,13 @@ REPORTER_TURN = re.compile(r"(?m)^[ \t]*(?:Q|QUESTION)[ \t]*[:.]?[ \t]+\S.*?(?=\
 
 
 def reporter_turns(text: str) -> list[tuple[int, int]]:
-    """(start, end) character spans of a transcript's questions from the press: their
-    "we" and "I" are the reporter's, not the issuer's."""
+    """(start, end) character spans of a transcript's questions from the press, in text
+    order: their "we" and "I" are the reporter's, not the issuer's."""
     return [m.span() for m in REPORTER_TURN.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether a character offset lies in one of these ordered, disjoint spans."""
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
 
