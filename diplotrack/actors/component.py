@@ -29,7 +29,7 @@ from diplotrack.actors.unknown import (
     title_only,
     trim,
 )
-from diplotrack.ingest.issuer import inside, reporter_turns
+from diplotrack.ingest.issuer import inside, press_questions
 from diplotrack.models import Participant
 from diplotrack.nlp import extensions
 from diplotrack.nlp.extensions import ActorMention
@@ -125,7 +125,7 @@ class ActorFinder:
         issuer = str(doc._.issuer)
         if issuer not in self.registry.actors:
             return mentions
-        asked = reporter_turns(doc.text)
+        asked = press_questions(doc)
         added = [ActorMention(t.i, t.i + 1, t.idx, t.idx + len(t.text),
                               self.registry.participant(issuer, t.text, date, None), None, "issuer",
                               extra={"actor_id": issuer})

@@ -18,6 +18,7 @@ from diplotrack.events.phrases import (
     Args,
     _mention_in,
     _unique,
+    named_or_owner,
     phrase_mentions,
     resolve_subject,
     verb_subject,
@@ -79,10 +80,8 @@ def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool, verdict: b
             elif prep in RECIPROCAL_PREPS or prep in {"by"} and tok.pos_ == "NOUN" or prep == "of" and tok.pos_ == "NOUN" and tok.lemma_.lower() in OF_ACTOR_NOUNS:
                 out.actor.extend(phrase_mentions(obj, idx))
             elif prep in RECIPIENT_PREPS or child.dep_ == "dative" or (verdict and prep in VERDICT_PREPS):
-                found = phrase_mentions(obj, idx)
-                owner = next((c for c in obj.children if c.dep_ == "poss"), None)
-                if not found and verdict and owner is not None:
-                    found = resolve_subject(owner, idx)  # "concern over the Taliban's ban"
+                # "concern over the Taliban's ban": a verdict's target may be an owner
+                found = named_or_owner(obj, idx) if verdict else phrase_mentions(obj, idx)
                 out.recipient.extend(found)
                 if not found and prep == "for" and obj.lemma_.lower() in MEETING_NOUNS:
                     _object_preps(obj, idx, out)  # "arrived for talks with the Taliban"
@@ -111,9 +110,7 @@ def _verdict_target(obj: Token, idx: MentionIndex, out: Args) -> None:
     for child in obj.children:
         if child.dep_ == "prep" and child.lower_ in VERDICT_PREPS | {"at"}:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                found = phrase_mentions(pobj, idx)
-                owner = next((c for c in pobj.children if c.dep_ == "poss"), None)
-                out.recipient.extend(found or (resolve_subject(owner, idx) if owner is not None else []))
+                out.recipient.extend(named_or_owner(pobj, idx))
 
 
 def verb_args(trig: Trigger, idx: MentionIndex) -> Args:
@@ -127,11 +124,9 @@ def verb_args(trig: Trigger, idx: MentionIndex) -> Args:
             if visit and child.dep_ == "dobj":
                 out.recipient.extend(_place_or_party(child, idx, out, destination=True))
             else:
-                found = phrase_mentions(child, idx)
-                owner = next((c for c in child.children if c.dep_ == "poss"), None)
-                if not found and owner is not None and child.dep_ == "dobj":
-                    found = resolve_subject(owner, idx)  # "condemned the Taliban's decision"
-                out.recipient.extend(found)
+                # "condemned the Taliban's decision": the Taliban
+                out.recipient.extend(named_or_owner(child, idx) if child.dep_ == "dobj"
+                                     else phrase_mentions(child, idx))
             _object_preps(child, idx, out)
             if trig.category in VERDICTS and child.dep_ == "dobj":
                 _verdict_target(child, idx, out)

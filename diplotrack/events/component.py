@@ -36,7 +36,7 @@ from diplotrack.events.places import dateline_place, geocode
 from diplotrack.events.roles import civilian_actor, implicit_recipient, targets
 from diplotrack.events.select import choose_date, entity_text, historical, sentence_place
 from diplotrack.events.triggers import Trigger, find_triggers, object_words
-from diplotrack.ingest.issuer import inside, reporter_turns
+from diplotrack.ingest.issuer import inside, press_questions
 from diplotrack.models import Event, Evidence, Location, Participant
 from diplotrack.nlp import extensions
 
@@ -60,7 +60,7 @@ class EventExtractor:
         state = _DocState(doc)
         idx = MentionIndex(doc, state.setting)
         rank = 0  # sentences of five words or more before this one (the lede's are 0-2)
-        asked = reporter_turns(doc.text) if doc._.genre == "transcript" else []
+        asked = press_questions(doc) if doc._.genre == "transcript" else []
         for sent in doc.sents:
             exprs = state.resolve_sentence(sent)
             if inside(asked, sent.start_char):

@@ -15,6 +15,7 @@ by the wording of their ledes, whatever their categories (diplotrack.stories.sco
 """
 
 
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
@@ -173,8 +174,6 @@ def main_date(doc: Doc, own: list[Span], others: list[Span]) -> tuple[str | None
 
 
 def _recent(value: str, published: Any) -> bool:
-    from datetime import date, timedelta
-
     if published is None:
         return True
     try:
@@ -204,8 +203,6 @@ def _recent_month(published: Any) -> str | None:
     """A main event the text does not date is news: it happened in the days before
     publication (`news_lag_days`). Its date is the month when all those days lie in
     the publication's month, else unknown."""
-    from datetime import timedelta
-
     lag = int(settings().get("news_lag_days", -1))
     if lag < 0 or (published - timedelta(days=lag)).month != published.month:
         return None
@@ -220,14 +217,14 @@ def _telling(event: Event, sents: list[Span]) -> tuple[list[Span], list[Span]]:
 
 
 def lead_event(doc: Doc, sents: list[Span], cfg: dict[str, Any]) -> Event:
-    date, date_text = when(doc, sents)
+    day, date_text = when(doc, sents)
     contexts: list[str] = []
     for sent in sents:
         contexts += [c for c in sentence_contexts(sent) if c not in contexts]
     event = Event(
         id="", article_id=doc._.article_id or "", event_type=OTHER,
         context=contexts, actor=participants(doc, sents, int(cfg["max_participants"])),
-        date=date, date_text=date_text, location=place(doc, sents),
+        date=day, date_text=date_text, location=place(doc, sents),
         evidence=[Evidence(s.text, s.start_char, s.end_char) for s in sents],
         confidence=float(cfg["confidence"]), trigger=trigger(sents[0]), status="occurred",
     )

@@ -189,22 +189,24 @@ def fold_into_main(events: list[Event]) -> list[Event]:
             kept.append(e)
             continue
         absorb(Draft(target, participant_ids(target), family(target.event_type)), e,
-               people=not (e.main and all(_unplaced(p) for p in e.participants())))
+               people=not _told_by_officials(e))
     order = {id(e): i for i, e in enumerate(events)}
     return sorted(out, key=lambda e: order[id(e)])
 
 
-def _unplaced(p: Participant) -> bool:
-    """A person or organisation the registry does not know, of no known country."""
-    return p.country is None and (p.id or "").split(":")[0] in {"person", "org"}
+def _told_by_officials(e: Event) -> bool:
+    """A main event whose parties are all people or organisations the registry does not
+    know, of no known country: the main event told again with its officials."""
+    return e.main and all(p.country is None and (p.id or "").split(":")[0] in {"person", "org"}
+                          for p in e.participants())
 
 
 def _folds(main: Event, e: Event, ids: frozenset[str]) -> bool:
     if not _dates_compatible(main.date, e.date):
         return False
     mine = participant_ids(main)
-    if e.main:  # told again with its officials, whom the text ties to no state
-        return bool(ids & mine) or all(_unplaced(p) for p in e.participants())
+    if e.main:
+        return bool(ids & mine) or _told_by_officials(e)
     # a mention by some of its parties; or, for a main event that names one side only
     # ("Dar interacted with ..." without its subject), the later mention naming it whole
     return ids <= mine or (len(mine) == 1 and mine < ids)

@@ -197,6 +197,14 @@ def _both_sides(tok: Token, idx: MentionIndex) -> list[Arg]:
     return [Arg(m, tok.text, resolved=True) for m in idx.sides]
 
 
+def named_or_owner(noun: Token, idx: MentionIndex) -> list[Arg]:
+    """The mentions a noun phrase names, else those of its possessor ("the Taliban's
+    decision": the Taliban)."""
+    found = phrase_mentions(noun, idx)
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    return found or (resolve_subject(owner, idx) if owner is not None else [])
+
+
 def _expletive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     return verb.lemma_ == "be" and ("attr" in deps or {"acomp", "ccomp"} <= deps)
@@ -254,10 +262,7 @@ def verb_subject(verb: Token, idx: MentionIndex) -> tuple[list[Arg], bool]:
         return verb_subject(verb.head, idx)[0], False
     if verb.dep_ in {"acl", "relcl"}:
         noun = verb.head
-        found = phrase_mentions(noun, idx)
-        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if not found and owner is not None:  # "the Taliban's decision to ban women": the Taliban
-            found = resolve_subject(owner, idx)
+        found = named_or_owner(noun, idx)  # "the Taliban's decision to ban women": the Taliban
         if not found and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
             return verb_subject(noun.head, idx)[0], False  # "issued a declaration demanding"
         return found, False

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Any
 
 from diplotrack.ingest.outlets import load_outlets, name_key, outlet_for_url, suffix_of
 
@@ -68,6 +69,15 @@ def reporter_turns(text: str) -> list[tuple[int, int]]:
     """(start, end) character spans of a transcript's questions from the press, in text
     order: their "we" and "I" are the reporter's, not the issuer's."""
     return [m.span() for m in REPORTER_TURN.finditer(text)]
+
+
+def press_questions(doc: Any) -> list[tuple[int, int]]:
+    """reporter_turns of a spaCy Doc's text, found once and kept in its user_data (the
+    actors and the events components both ask)."""
+    key = "diplotrack.press_questions"
+    if key not in doc.user_data:
+        doc.user_data[key] = reporter_turns(doc.text)
+    return doc.user_data[key]
 
 
 def inside(spans: list[tuple[int, int]], offset: int) -> bool:

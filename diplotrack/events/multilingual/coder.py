@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
 
 from diplotrack.actors.registry import load_registry
 from diplotrack.events.merge import event_id
 from diplotrack.events.multilingual import cues as cue_table
 from diplotrack.events.multilingual.dates import text_date
-from diplotrack.events.multilingual.names import Found, find, relative_days
-from diplotrack.events.multilingual.text import NO_SPACES, fold, sentences, words
+from diplotrack.events.multilingual.names import Found, find
+from diplotrack.events.multilingual.text import NO_SPACES, sentences, words
 from diplotrack.models import Article, Event, Evidence, Location, Participant
 
 LEDE_SENTENCES = 3  # the headline and the first sentences: where main events are reported
@@ -67,7 +66,7 @@ def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, l
     evidence = [Evidence(text.strip(), *span)] if span else []
     return Event(
         id="", article_id=article.id, event_type=cue.category, mode=cue.mode, context=["diplomatic"],
-        actor=actors[:1], recipient=actors[1:], date=_date(text, language, article.published, lede),
+        actor=actors[:1], recipient=actors[1:], date=text_date(text, language, article.published, lede),
         location=Location(places[0].text, places[0].name.actor_id) if places else None,
         evidence=evidence, confidence=CONFIDENCE["main" if lede else "two" if len(actors) > 1 else "one"],
         trigger=f"{cue.gloss} ({cue.text})", status="occurred", main=lede,
@@ -121,18 +120,3 @@ def _fold_into(events: list[Event], event: Event) -> bool:
                 other.actor, other.recipient = event.actor, event.recipient
             return True
     return False
-
-
-def _date(text: str, language: str, published: str | None, lede: bool) -> str | None:
-    if found := text_date(text, language, published, lede):
-        return found
-    if not (lede and published):
-        return None
-    folded = fold(text)
-    for days, markers in relative_days():
-        if any(w in folded for w in markers):
-            try:
-                return (date.fromisoformat(published[:10]) - timedelta(days=days)).isoformat()
-            except ValueError:
-                return None
-    return None

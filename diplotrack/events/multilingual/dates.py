@@ -167,13 +167,15 @@ def _weekday(text: str, language: str, pub: date | None) -> date | None:
 
 
 def text_date(text: str, language: str, published: str | None, lede: bool) -> str | None:
-    """The ISO day a sentence names: a full date anywhere; a day and month, or a
-    weekday, in the lede (against the publication date)."""
+    """The ISO day a sentence names: a full date anywhere; in the lede (against the
+    publication date) a day and month, or a weekday, else "today" or "yesterday"."""
     text = text.translate(_DIGITS)
-    if m := _YMD.search(text):
-        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    full = _YMD.search(text)
+    if full:
+        y, mo, d = int(full.group(1)), int(full.group(2)), int(full.group(3))
         found = _from_hijri(y, mo, d) if _is_hijri_year(language, y) else _day(y, mo, d)
-        return found.isoformat() if found else None
+        if found is not None:
+            return found.isoformat()
     if not lede:
         return None
     pub = None
@@ -182,5 +184,19 @@ def text_date(text: str, language: str, published: str | None, lede: bool) -> st
             pub = date.fromisoformat(published[:10])
         except ValueError:
             pub = None
-    found = _day_month(text, language, pub) or _weekday(text, language, pub)
+    found = None if full else _day_month(text, language, pub) or _weekday(text, language, pub)
+    found = found or _relative(text, pub)
     return found.isoformat() if found else None
+
+
+def _relative(text: str, pub: date | None) -> date | None:
+    """"Today", "yesterday" in the language (data/names.yaml `relative_days`)."""
+    from diplotrack.events.multilingual.names import relative_days
+
+    if pub is None:
+        return None
+    folded = fold(text)
+    for days, markers in relative_days():
+        if any(w in folded for w in markers):
+            return pub - timedelta(days=days)
+    return None
