@@ -90,14 +90,16 @@ def _prep_args(tok: Token, idx: MentionIndex, out: Args, visit: bool, verdict: b
 def _object_preps(obj: Token, idx: MentionIndex, out: Args, depth: int = 0) -> None:
     """'cut ties with X', 'lifted the ban on X', 'accepted the credentials of X',
     'regain control of the base from X': the object's own preps. Past an 'of' or
-    'on' that names no one ("the ban on the activities of X") one step further."""
+    'on' that names no one ("the ban on the activities of X") one step further; a
+    complement that names no one but has an owner stands for it ("the ban on X's
+    activities")."""
     for child in obj.children:
         if child.dep_ != "prep" or (child.lower_ not in OBJECT_PREPS and child.lower_ != "of"):
             continue
         for pobj in child.children:
             if pobj.dep_ != "pobj":
                 continue
-            found = phrase_mentions(pobj, idx)
+            found = named_or_owner(pobj, idx)
             if found:
                 out.recipient.extend(found)
             elif depth == 0 and child.lower_ in {"of", "on"}:

@@ -186,3 +186,12 @@ def test_conjoined_verb_after_a_passive_takes_the_patient_as_subject(extract):
     events = extract("Pakistan was condemned by Russia and will withdraw its troops.")
     retreat = [e for e in events if e.event_type in {"RETREAT", "AGREE", "THREATEN"}]
     assert retreat and ids(retreat[0].actor) == {"PAK"}
+
+
+@pytest.mark.parametrize("text", [
+    "Russia suspended the ban on the Taliban.",
+    "Russia suspended the ban on the Taliban's activities.",  # the owner of what is banned
+])
+def test_easing_a_ban_on_an_actor_or_its_activities_concedes_to_it(extract, text):
+    ev = one(extract(text, "2025-04-18"), "CONCEDE")
+    assert ids(ev.actor) == {"RUS"} and ids(ev.recipient) == {"taliban"}
