@@ -98,12 +98,18 @@ class _TokenWords:
         return mod_words(self.tok)
 
 
+def _complement(tok: Token) -> bool:
+    """A verb's clausal complement ("working to regain"); a noun's verb or preposition
+    ("took charge", "in charge")."""
+    return tok.dep_ in {"xcomp", "ccomp"} or tok.pos_ in NOUN_POS and tok.dep_ in {"dobj", "pobj"}
+
+
 def _matches(sense: Sense, tok: Token, words: _TokenWords) -> bool:
     if sense.objs and not (sense.objs & words.objs):
         return False
     if sense.preps and not (sense.preps & words.preps):
         return False
-    if sense.govs and not (tok.dep_ in {"xcomp", "ccomp"} and tok.head.lemma_.lower() in sense.govs):
+    if sense.govs and not (_complement(tok) and tok.head.lemma_.lower() in sense.govs):
         return False
     return not (sense.mods and not (sense.mods & words.mods))
 

@@ -195,3 +195,16 @@ def test_conjoined_verb_after_a_passive_takes_the_patient_as_subject(extract):
 def test_easing_a_ban_on_an_actor_or_its_activities_concedes_to_it(extract, text):
     ev = one(extract(text, "2025-04-18"), "CONCEDE")
     assert ids(ev.actor) == {"RUS"} and ids(ev.recipient) == {"taliban"}
+
+
+@pytest.mark.parametrize("text", [
+    "The new Taliban envoy took charge of the embassy in Moscow.",
+    "The Russian diplomat in charge of the talks arrived in Kabul.",
+])
+def test_taking_charge_of_a_post_is_no_accusation(extract, text):
+    assert not [e for e in extract(text, "2025-04-18") if e.event_type == "ACCUSE"]
+
+
+def test_charging_someone_is_still_an_accusation(extract):
+    ev = one(extract("Russia charged the Taliban with terrorism.", "2025-04-18"), "ACCUSE")
+    assert ids(ev.recipient) == {"taliban"}
