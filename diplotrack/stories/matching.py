@@ -33,6 +33,7 @@ class Candidate:
     event: Event
     story: StoryRow
     margin: float  # how far the score clears its bar: the best candidate clears it most
+    undated: bool = False  # one side had no date to compare
 
 
 def attach(conn: Connection, events: list[Event], article: Article) -> None:
@@ -53,7 +54,7 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     # main events first: they are what the article reports; a mention joins a story
     # (as a mention) without changing it, and never merges two; a record of a main
     # event's occasion goes where that event goes
-    for c in sorted(cands, key=lambda c: (not c.event.main, -c.margin, c.story.seq)):
+    for c in sorted(cands, key=lambda c: (not c.event.main, _weak(c), -c.margin, c.story.seq)):
         occasion = anchor[c.event.id]
         if c.event.story_id or occasion.id in placed or (occasion is not c.event and not c.event.main):
             continue
@@ -82,6 +83,13 @@ def attach(conn: Connection, events: list[Event], article: Article) -> None:
     for ev in pending:
         ev.story_id = ev.story_id or anchor[ev.id].story_id
     repo.save(conn, list(taken.values()))
+
+
+def _weak(c: Candidate) -> bool:
+    """A main event matched, without a date to compare, to a story known only from
+    passing mentions: category and parties say little of which occasion the mentions
+    meant, so a story of main reports that also qualifies comes first."""
+    return c.event.main and c.undated and not c.story.profile.main
 
 
 def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profile],
@@ -119,7 +127,7 @@ def _candidates(conn: Connection, events: list[Event], profiles: dict[str, Profi
                     continue  # undated passing remarks in reports months apart: two happenings
                 bar += float(cfg["mention_margin"])
             if m.score >= bar:
-                out.append(Candidate(m.score, ev, story, m.score - bar))
+                out.append(Candidate(m.score, ev, story, m.score - bar, m.one_side_undated))
         # an undated report in another language that only category and parties tie to a
         # story cannot tell two occasions of those parties apart: it joins one story only
         if len(by_parties) == 1:

@@ -40,3 +40,22 @@ def test_a_reaction_a_plan_or_a_background_mention_is_another_occasion(store):
                    sentence="Pakistan backed the Taliban in the 1990s.")
     ingest(store, a1, [agreed, accused, planned, before])
     assert len({e.story_id for e in (agreed, accused, planned, before)}) == 4
+
+
+def test_an_undated_main_report_prefers_a_story_of_main_reports_to_one_of_mentions(store):
+    """A passing mention names parties and a category, rarely the occasion: without a
+    date, a story that other articles report as their main event comes first."""
+    a1 = article(published="2024-01-31")
+    received = event(a1, "SUPPORT", ["russia"], ["taliban"], date="2024-01-30",
+                     sentence="Russia's president received the credentials of the Taliban envoy.")
+    before = event(a1, "SUPPORT", ["russia"], ["taliban"], date="2023-09", main=False,
+                   sentence="Russia was the first country to appoint a new ambassador to Kabul "
+                            "and receive a Taliban envoy with credentials.")
+    ingest(store, a1, [received, before])
+    assert received.story_id != before.story_id
+    a2 = article()  # no publication date
+    again = event(a2, "SUPPORT", ["russia"], ["taliban"],
+                  sentence="Russia became the first country to appoint an ambassador to Kabul "
+                           "and receive a Taliban envoy's credentials.")
+    ingest(store, a2, [again])
+    assert again.story_id == received.story_id
