@@ -157,3 +157,10 @@ def test_solar_hijri_dates(language, text, published, expected):
     from diplotrack.events.multilingual.dates import text_date
 
     assert text_date(text, language, published, lede=True) == expected
+
+
+def test_officials_meeting_and_their_states_meeting_are_one_event():
+    # "Lavrov met Wang Yi" after "Russia and China held talks": one pair, one event
+    events = coded("Россия и Китай провели переговоры в Москве. Сергей Лавров встретился с Ван И "
+                   "в Москве во вторник.", "ru")
+    assert [(c, p) for c, p, _ in events if c == "CONSULT"] == [("CONSULT", ["CHN", "RUS"])]

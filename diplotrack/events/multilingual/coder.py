@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from diplotrack.actors.registry import load_registry
+from diplotrack.actors.registry import PRESENT, load_registry
 from diplotrack.events.merge import event_id
 from diplotrack.events.multilingual import cues as cue_table
 from diplotrack.events.multilingual.dates import text_date
@@ -106,13 +106,25 @@ def _participants(found: list[Found], published: str | None) -> list[Participant
     return [p for p in out if p.kind != "person" or p.affiliation not in named]
 
 
+def _acting(event: Event) -> set[str]:
+    """Who takes part, an official counting as the state he acts for at the event's
+    date ("Araghchi met Muttaqi" and "Iran and the Taliban met" name one pair)."""
+    reg = load_registry()
+    out: set[str] = set()
+    for p in event.participants():
+        state = reg.actors.get((p.country or "").upper()) if p.kind == "person" else None
+        out.add(reg.successor(state, event.date or PRESENT).id if state is not None else p.id)
+    return out
+
+
 def _fold_into(events: list[Event], event: Event) -> bool:
     """A later report of an event already found (same category, the parties of one
-    within the other's) adds its evidence, its date when the first report (a
-    headline) gives none, and any party the first report left out."""
-    ids = {p.id for p in event.participants()}
+    within the other's, officials counting as their states) adds its evidence, its
+    date when the first report (a headline) gives none, and any party the first report
+    left out."""
+    ids = _acting(event)
     for other in events:
-        known = {p.id for p in other.participants()}
+        known = _acting(other)
         if other.event_type == event.event_type and (ids <= known or known <= ids):
             other.evidence += event.evidence
             other.date = other.date or event.date
