@@ -97,7 +97,8 @@ class EventExtractor:
         # nobody is the target of their own act ("the British are calling for sanctions")
         recipient = _distinct([p for p in (_participant(a, when) for a in args.recipient)
                                if p.id not in acting])
-        recipient = _home_civilians(recipient, args.recipient, actor)
+        if trig.category in HOME_CATEGORIES:
+            recipient = _home_civilians(recipient, args.recipient, actor)
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
         if trig.category in general()[0]:  # private persons are civilians, never persons
@@ -219,11 +220,14 @@ class _DocState:
 
 
 HOME_KINDS = {"state", "de_facto_government", "government_body"}
+HOME_CATEGORIES = {"COERCE"}  # a government acts on its own people by coercing them
 
 
 def _home_civilians(recipient: list[Participant], args: list[Arg], actor: list[Participant]) -> list[Participant]:
-    """People a government acts on without a country of their own in the phrase
-    ("the Taliban banned women") are its own country's civilians, not the document's."""
+    """People a government coerces without a country of their own in the phrase ("the
+    Taliban banned women") are its own country's civilians, not the document's. (Those a
+    government condemns a ban on, mourns or promises something to are the document's:
+    "the United States condemns the ban on women", HOME_CATEGORIES.)"""
     home = next((p.country for p in actor if p.kind in HOME_KINDS and p.country), None)
     if home is None:
         return recipient

@@ -165,3 +165,10 @@ def test_criticism_over_an_act_is_a_verdict_on_its_author(full_nlp):
     verdict = one(run(full_nlp, "The United States voiced strong criticism over the Taliban's ban "
                                 "on women attending university."), "ACCUSE")
     assert [p.id for p in verdict.actor] == ["USA"] and [p.id for p in verdict.recipient] == ["taliban"]
+
+
+def test_a_government_coerces_its_own_people(full_nlp):
+    """"The Taliban banned women": Afghan women, whatever country the document is set in
+    (only coercion is read so: HOME_CATEGORIES)."""
+    banned = run(full_nlp, "The Taliban banned women from universities on Tuesday.", "2022-12-21")
+    assert "civilians:afg" in {p.id for e in banned if e.event_type == "COERCE" for p in e.recipient}
