@@ -95,3 +95,9 @@ def test_version_busy_port_and_a_closed_pipe(cli, tmp_path):
     export.stdout.read(10)
     export.stdout.close()  # like `| head -c 10`
     assert export.wait(timeout=120) == 0
+
+
+def test_help_names_arguments_and_flags_plainly(cli):
+    out = cli("ingest", "--help").out
+    assert "INPUTS..." in out and "--quiet" in out
+    assert "<bool>" not in out and "{inputs}" not in out  # typer 0.27+ wrote these
