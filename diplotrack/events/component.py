@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from diplotrack.actors.component import resolve_mention
 from diplotrack.events import auxiliary as aux
+from diplotrack.events import home
 from diplotrack.events.arguments import extract
 from diplotrack.events.classify.apply import reclassify
 from diplotrack.events.classify.features import trigger_features
@@ -93,12 +94,14 @@ class EventExtractor:
         res, date_text = choose_date(trig.token, exprs, state.published, False)
         when = event_date(res)
         actor = _distinct([_participant(a, when) for a in args.actor])
+        actor = home.officials(actor, doc._.home, when)
         acting = {p.id for p in actor}
         # nobody is the target of their own act ("the British are calling for sanctions")
         recipient = _distinct([p for p in (_participant(a, when) for a in args.recipient)
                                if p.id not in acting])
-        if trig.category in HOME_CATEGORIES:
-            recipient = _home_civilians(recipient, args.recipient, actor)
+        recipient = home.officials(recipient, doc._.home, when)
+        if trig.category in home.HOME_CATEGORIES:
+            recipient = home.civilians(recipient, args.recipient, actor)
         if not recipient and _is_guest_document(trig):
             recipient = _guests(state.last_consult, actor)
         if trig.category in general()[0]:  # private persons are civilians, never persons
@@ -217,27 +220,6 @@ class _DocState:
             if y is not None:
                 self.last_year = y
         return out
-
-
-HOME_KINDS = {"state", "de_facto_government", "government_body"}
-HOME_CATEGORIES = {"COERCE"}  # a government acts on its own people by coercing them
-
-
-def _home_civilians(recipient: list[Participant], args: list[Arg], actor: list[Participant]) -> list[Participant]:
-    """People a government coerces without a country of their own in the phrase ("the
-    Taliban banned women") are its own country's civilians, not the document's. (Those a
-    government condemns a ban on, mourns or promises something to are the document's:
-    "the United States condemns the ban on women", HOME_CATEGORIES.)"""
-    home = next((p.country for p in actor if p.kind in HOME_KINDS and p.country), None)
-    if home is None:
-        return recipient
-    own = {a.mention.participant.id for a in args if a.mention.extra.get("own_country")}
-    out = []
-    for p in recipient:
-        if p.kind == "civilians" and p.id not in own and p.country != home:
-            p = replace(p, id=f"civilians:{home.lower()}", name=f"{home} civilians", country=home)
-        out.append(p)
-    return out
 
 
 def _is_guest_document(trig: Trigger) -> bool:

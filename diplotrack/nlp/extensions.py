@@ -7,6 +7,7 @@ Set before the pipeline runs (by `diplotrack.nlp.pipeline.make_doc`):
     doc._.headline      Doc|None   the article's headline, parsed (tagger, parser, ner, actors)
     doc._.genre         str|None   the article's genre (news, opinion, ...), from ingest
     doc._.issuer        str|None   the registry actor a statement speaks for ("we"), if any
+    doc._.home          str|None   the country its outlet speaks from (not for wire copy)
 Written by the components:
     doc._.actors        list[ActorMention]   diplotrack_actors: every mention of an actor
     doc._.events        list[Event]          diplotrack_events: events, merged per article
@@ -51,6 +52,7 @@ def register() -> None:
         ("headline", None),
         ("genre", None),
         ("issuer", None),
+        ("home", None),
         ("actors", None),
         ("events", None),
     ):

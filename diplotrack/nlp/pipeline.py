@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplotrack.ingest.issuer import issuer
+from diplotrack.ingest.outlet_country import outlet_country
 from diplotrack.models import Article
 from diplotrack.nlp import extensions
 from diplotrack.nlp.titles import topic
@@ -65,6 +66,7 @@ def make_doc(nlp: Language, article: Article, headline: Doc | None = None) -> Do
     doc._.dateline = article.dateline
     doc._.genre = article.genre
     doc._.issuer = issuer(article.outlet, article.url, article.genre, article.title)
+    doc._.home = None if article.wire else outlet_country(article.outlet, article.url)
     doc._.headline = headline
     return doc
 

@@ -2,33 +2,9 @@
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
 from typing import Any
 
-from diplotrack.stories import config
-
-_HOST = re.compile(r"^[a-z][a-z0-9+.-]*://([^/:?#]+)", re.I)
-
-
-@lru_cache(maxsize=1)
-def _outlets() -> list[tuple[str, str]]:
-    data = config.load("outlets")["outlets"]
-    return sorted(((str(k).lower(), str(v)) for k, v in data.items()), key=lambda kv: -len(kv[0]))
-
-
-def outlet_country(outlet: str | None, url: str | None) -> str | None:
-    """The country an article's outlet speaks from, when the data file knows it."""
-    if outlet:
-        name = f" {outlet.lower()} "
-        for key, country in _outlets():
-            if f" {key} " in name or name.strip() == key:
-                return country
-    host = _HOST.match(url or "")
-    if host:
-        tld = host.group(1).lower().rsplit(".", 1)[-1]
-        return config.load("outlets")["tlds"].get(tld)
-    return None
+from diplotrack.ingest.outlet_country import outlet_country
 
 
 def announcement(articles: dict[str, dict[str, Any]], sides: set[str]) -> dict[str, Any] | None:

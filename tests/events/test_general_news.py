@@ -172,3 +172,20 @@ def test_a_government_coerces_its_own_people(full_nlp):
     (only coercion is read so: HOME_CATEGORIES)."""
     banned = run(full_nlp, "The Taliban banned women from universities on Tuesday.", "2022-12-21")
     assert "civilians:afg" in {p.id for e in banned if e.event_type == "COERCE" for p in e.recipient}
+
+
+@pytest.mark.parametrize("outlet, wire, country", [
+    ("Mint", [], "IND"),  # an Indian paper's "Foreign Secretary X" is India's
+    ("Mint", ["Reuters"], None),  # wire copy writes for everyone
+    (None, [], None),  # no outlet known: no country read into the title
+])
+def test_an_unqualified_government_title_is_the_outlets_countrys(full_nlp, outlet, wire, country):
+    from diplotrack.models import Article
+    from diplotrack.nlp.pipeline import process
+
+    art = Article(id="x", source="x", outlet=outlet, wire=wire, published="2025-01-09",
+                  text="Foreign Secretary Vikram Misri met the Taliban's acting foreign minister, "
+                       "Amir Khan Muttaqi, in Dubai on Wednesday.")
+    [ev, *_] = [e for e in next(iter(process(full_nlp, [art])))._.events if e.event_type == "CONSULT"]
+    misri = next(p for p in ev.participants() if p.name == "Vikram Misri")
+    assert misri.country == country
