@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -25,9 +26,11 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 SENTENCE_END = set(".!?:;\"\u201c\u201d\u2018'(\n")
 MIN_WORDS = 3  # title case is judged on at least this many words of 4+ letters
 TITLE_SHARE = 0.75  # ... of which this share are capitalised
+EVIDENCE_CHARS = 6000  # the top of the text: the headline's words are the lede's
 _stemmer = snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     return str(_stemmer.stemWord(word.lower()))
 
@@ -60,7 +63,7 @@ def truecase(title: str, body: str) -> str:
     """`title` in sentence case when it is in title case; otherwise unchanged."""
     if not is_title_case(title):
         return title
-    words, stems = _evidence(body[:20_000])
+    words, stems = _evidence(body[:EVIDENCE_CHARS])
     out = list(title)
     for k, m in enumerate(WORD.finditer(title)):
         w = m.group()
