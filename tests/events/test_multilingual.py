@@ -164,3 +164,13 @@ def test_officials_meeting_and_their_states_meeting_are_one_event():
     events = coded("Россия и Китай провели переговоры в Москве. Сергей Лавров встретился с Ван И "
                    "в Москве во вторник.", "ru")
     assert [(c, p) for c, p, _ in events if c == "CONSULT"] == [("CONSULT", ["CHN", "RUS"])]
+
+
+def test_the_broader_wording_is_read_when_the_core_cues_find_nothing():
+    # "convened" is only in data/cues_broad.yaml; "met" is a core cue
+    assert coded("Россия созвала представителей «Талибана» в Москве.", "ru")[:1] == [
+        ("CONSULT", ["RUS", "taliban"], True)]
+    # with a core reading, the broader wording adds no second one ("welcomed" after "met")
+    events = coded("Россия встретилась с «Талибаном» в Москве. Россия приветствовала решение "
+                   "«Талибана».", "ru")
+    assert [c for c, _, _ in events] == ["CONSULT"]

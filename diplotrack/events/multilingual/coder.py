@@ -19,10 +19,23 @@ _DATELINE = re.compile(r"\s*[^\W\d][^:\n\d]{1,30}?\s*[:：]\s*|\s*[^\W\d][^\n\d�
 
 
 def extract(article: Article) -> list[Event]:
-    """The events of a non-English article, main events first."""
-    language = article.language
-    if language not in cue_table.languages():
+    """The events of a non-English article, main events first. When the core cues
+    (data/cues.yaml) find none, the lede is read again with the broader wording of
+    data/cues_broad.yaml: read always, it added more secondary readings than events."""
+    if article.language not in cue_table.languages():
         return []
+    events = _coded(article, broad=False) or _coded(article, broad=True)
+    taken: set[str] = set()
+    for event in events:
+        event.id = event_id(event, taken)
+        taken.add(event.id)
+    if events and events[0].main:
+        events[0].lead = True
+    return events
+
+
+def _coded(article: Article, broad: bool) -> list[Event]:
+    language = article.language
     units: list[tuple[str, tuple[int, int] | None]] = [(article.title, None)] if article.title else []
     spans = list(sentences(article.text))
     if spans:  # "اسلام آباد: ..." names where the report was filed, not where it happened
@@ -44,22 +57,17 @@ def extract(article: Article) -> list[Event]:
             with_carried = [*carried, *(a for a in actors if all(a.id != c.id for c in carried))]
             actors = actors if len(actors) >= 2 else with_carried
             carried = with_carried
-        event = _sentence_event(article, text, span, lede, actors, [f for f in names if f.name.place])
+        event = _sentence_event(article, text, span, lede and broad, lede, actors,
+                                [f for f in names if f.name.place])
         if event is not None and not _fold_into(events, event):
             events.append(event)
-    taken: set[str] = set()
-    for event in events:
-        event.id = event_id(event, taken)
-        taken.add(event.id)
-    if events and events[0].main:
-        events[0].lead = True
     return events
 
 
-def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, lede: bool,
-                    actors: list[Participant], places: list[Found]) -> Event | None:
+def _sentence_event(article: Article, text: str, span: tuple[int, int] | None, broad: bool,
+                    lede: bool, actors: list[Participant], places: list[Found]) -> Event | None:
     language = article.language
-    found = cue_table.find(text, language)
+    found = cue_table.find(text, language, broad)
     if not found or not actors or (len(actors) < 2 and not lede):
         return None
     cue = _main_cue(found)

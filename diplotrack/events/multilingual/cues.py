@@ -1,6 +1,6 @@
-"""Event cues of data/cues.yaml: the stems that signal a PLOVER category in a
-language, matched at the start of a word (after Arabic proclitics), or anywhere in
-Chinese."""
+"""Event cues of data/cues.yaml (and, in the lede, data/cues_broad.yaml): the stems that
+signal a PLOVER category in a language, matched at the start of a word (after Arabic
+proclitics), or anywhere in Chinese."""
 
 from __future__ import annotations
 
@@ -26,18 +26,22 @@ class Cue:
     text: str
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, dict[str, list]]:
-    return yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8")) or {}
+@lru_cache(maxsize=2)
+def _table(broad: bool = False) -> dict[str, dict[str, list]]:
+    core = yaml.safe_load((DATA / "cues.yaml").read_text(encoding="utf-8")) or {}
+    if not broad:
+        return core
+    more = yaml.safe_load((DATA / "cues_broad.yaml").read_text(encoding="utf-8")) or {}
+    return {lang: {**more.get(lang, {}), **cues} for lang, cues in core.items()}
 
 
 def languages() -> frozenset[str]:
     return frozenset(_table())
 
 
-@lru_cache(maxsize=16)
-def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str | None, str]]]:
-    entries = {fold(stem): (cat, mode, gloss) for stem, (cat, mode, gloss) in _table()[language].items()}
+@lru_cache(maxsize=32)
+def _pattern(language: str, broad: bool) -> tuple[re.Pattern[str], dict[str, tuple[str, str | None, str]]]:
+    entries = {fold(stem): (cat, mode, gloss) for stem, (cat, mode, gloss) in _table(broad)[language].items()}
     alternatives = "|".join(re.escape(s) for s in sorted(entries, key=len, reverse=True))
     if language in NO_SPACES:
         return re.compile(f"(?:{alternatives})"), entries
@@ -48,11 +52,12 @@ def _pattern(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str |
     return re.compile(rf"(?<!\w){prefix}((?:{alternatives})){suffix}"), entries
 
 
-def find(text: str, language: str) -> list[Cue]:
-    """The cues in `text` (folded offsets), left to right."""
+def find(text: str, language: str, broad: bool = False) -> list[Cue]:
+    """The cues in `text` (folded offsets), left to right; `broad`: with those of
+    data/cues_broad.yaml."""
     if language not in _table():
         return []
-    pattern, entries = _pattern(language)
+    pattern, entries = _pattern(language, broad)
     folded = fold(text)
     found = []
     for m in pattern.finditer(folded):
