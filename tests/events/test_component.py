@@ -208,3 +208,11 @@ def test_taking_charge_of_a_post_is_no_accusation(extract, text):
 def test_charging_someone_is_still_an_accusation(extract):
     ev = one(extract("Russia charged the Taliban with terrorism.", "2025-04-18"), "ACCUSE")
     assert ids(ev.recipient) == {"taliban"}
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan and the Taliban stepped up their cooperation to fight the COVID-19 pandemic.",
+    "Russia praised the Taliban's fight against poverty.",
+])
+def test_fighting_an_illness_or_poverty_is_no_assault(extract, text):
+    assert not [e for e in extract(text, "2021-09-24") if e.event_type == "ASSAULT"]
