@@ -1,6 +1,7 @@
-"""Event cues of data/cues.yaml (and, in the lede, data/cues_broad.yaml): the stems that
-signal a PLOVER category in a language, matched at the start of a word (after Arabic
-proclitics), or anywhere in Chinese."""
+"""Event cues of data/cues.yaml (and, for the coder's second reading of an article they
+find no event in, data/cues_broad.yaml): the stems that signal a PLOVER category in a
+language, matched at the start of a word (after Arabic proclitics), or anywhere in
+Chinese."""
 
 from __future__ import annotations
 
