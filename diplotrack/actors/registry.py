@@ -117,6 +117,12 @@ class Registry:
                 return self.actors[r.before]
         return actor
 
+    def acting_for(self, country: str, date: str | None = None) -> Actor | None:
+        """Who acts for a country (ISO alpha-3) at `date` (else now): the state, or its
+        successor ("AFG" after August 2021: the Taliban); None for a code it does not know."""
+        state = self.actors.get(country.upper())
+        return self.successor(state, (date or PRESENT)[:10]) if state is not None else None
+
     def term_at(self, actor: Actor, date: str) -> tuple[Term | None, bool]:
         """The person's term at `date` (in office), else the nearest one (not in office)."""
         if not actor.terms:

@@ -16,11 +16,11 @@ from diplotrack.events.phrases import (
     SUBJ_DEPS,
     Arg,
     Args,
-    _mention_in,
-    _unique,
+    mention_in,
     named_or_owner,
     phrase_mentions,
     resolve_subject,
+    unique_args,
     verb_subject,
 )
 from diplotrack.events.triggers import Trigger, is_light, light_verb_of
@@ -153,7 +153,7 @@ def noun_args(trig: Trigger, idx: MentionIndex) -> Args:
         if child.dep_ == "poss":
             out.actor.extend(resolve_subject(child, idx))
         elif child.dep_ in {"compound", "amod", "nmod"}:
-            m = _mention_in(child, idx)
+            m = mention_in(child, idx)
             if m is not None and m.is_capital and m.place is not None:
                 out.places.append(m)  # "the Doha talks", "the Tashkent conference": the venue
             elif m is not None:
@@ -179,8 +179,8 @@ def noun_args(trig: Trigger, idx: MentionIndex) -> Args:
 
 def extract(trig: Trigger, idx: MentionIndex) -> Args:
     args = noun_args(trig, idx) if trig.is_noun else verb_args(trig, idx)
-    args.actor = _unique(args.actor)
+    args.actor = unique_args(args.actor)
     actor_keys = {(a.mention.start, a.mention.end) for a in args.actor}
-    args.recipient = [a for a in _unique(args.recipient)
+    args.recipient = [a for a in unique_args(args.recipient)
                       if (a.mention.start, a.mention.end) not in actor_keys]
     return args

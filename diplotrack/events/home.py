@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from diplotrack.actors.registry import PRESENT, load_registry
+from diplotrack.actors.registry import load_registry
 from diplotrack.events.phrases import Arg
 from diplotrack.models import Participant
 
@@ -18,13 +18,9 @@ def officials(people: list[Participant], home: str | None, when: str | None) -> 
     """An official the registry does not place, titled without a state ("Foreign Secretary
     Vikram Misri", "Prime Minister X"), is the outlet's own country's, as news writes
     its home government's titles (envoys and ambassadors are often foreign: not read so)."""
-    if home is None:
+    acting = load_registry().acting_for(home, when) if home else None
+    if acting is None:
         return people
-    reg = load_registry()
-    state = reg.actors.get(home)
-    if state is None:
-        return people
-    acting = reg.successor(state, (when or PRESENT)[:10])
     return [replace(p, country=home, affiliation=acting.name)
             if p.kind == "person" and not p.country and not p.affiliation and p.level in HOME_LEVELS
             else p for p in people]

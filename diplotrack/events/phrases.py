@@ -89,7 +89,7 @@ def phrase_mentions(head: Token, idx: MentionIndex, depth: int = 0,
             out.extend(phrase_mentions(child, idx, depth, places))
         elif child.dep_ == "appos" and not out:
             out.extend(phrase_mentions(child, idx, depth + 1, places))
-    return _unique(out)
+    return unique_args(out)
 
 
 def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
@@ -103,7 +103,7 @@ def _inside(head: Token, idx: MentionIndex, depth: int) -> list[Arg]:
                 out.extend(resolve_subject(child, idx, depth + 1))
             elif child.dep_ in {"compound", "amod", "nmod", "poss"}:
                 for mod in (child, *child.conjuncts):  # "French and Egyptian warships"
-                    m = _mention_in(mod, idx)
+                    m = mention_in(mod, idx)
                     if m is not None:
                         out.append(Arg(m, _phrase_text(head, m)))
     if out and head.lemma_.lower() not in COUNTERPARTS:  # "his counterparts in the G7": both
@@ -136,7 +136,7 @@ def _title_state(head: Token, own: ActorMention, idx: MentionIndex) -> ActorMent
     return None
 
 
-def _mention_in(tok: Token, idx: MentionIndex) -> ActorMention | None:
+def mention_in(tok: Token, idx: MentionIndex) -> ActorMention | None:
     m = idx.at(tok)
     if m is not None:
         return m
@@ -148,7 +148,7 @@ def _mention_in(tok: Token, idx: MentionIndex) -> ActorMention | None:
     return None
 
 
-def _unique(args: list[Arg]) -> list[Arg]:
+def unique_args(args: list[Arg]) -> list[Arg]:
     seen: set[tuple[int, int]] = set()
     out = []
     for a in args:

@@ -11,8 +11,8 @@ from diplotrack.events.phrases import (
     SUBJ_DEPS,
     Arg,
     Args,
-    _unique,
     phrase_mentions,
+    unique_args,
 )
 from diplotrack.models import Participant
 from diplotrack.nlp.extensions import ActorMention
@@ -40,7 +40,7 @@ def _subtree_mentions(tok: Token, idx: MentionIndex) -> list[Arg]:
     """Fallback when the parse of a subject is odd: the persons it names, else all mentions."""
     found = [m for t in tok.subtree if (m := idx.at(t)) is not None]
     people = [m for m in found if m.participant.kind == "person"]
-    return _unique([Arg(m, m.participant.text) for m in (people or found)])
+    return unique_args([Arg(m, m.participant.text) for m in (people or found)])
 
 
 def _in_place_syntax(tok: Token) -> bool:

@@ -3,6 +3,7 @@ name of a site the registry does not know, read off its registered domain.
 
     outlet_named("Washington Post")              -> "The Washington Post"
     outlet_for_url("https://www.bbc.co.uk/x")    -> "BBC News"
+    outlet_country("Mint", None)                 -> "IND"
     site_of("https://en.shafaqna.com/1/x")       -> "shafaqna.com"
     name_of_site("khaleejtimes.com")             -> "Khaleej Times"
 
@@ -38,6 +39,8 @@ class Outlets:
     speaks_for: dict[str, str]  # canonical name -> the registry actor its statements speak for
     government_labels: frozenset[str]  # "gov" of "gov.pk": a government site's public suffix
     government_bare: dict[str, str]  # a bare government suffix ("gov") -> its state
+    countries: tuple[tuple[str, str], ...]  # lower-case name or alias -> country, longest first
+    country_domains: dict[str, str]  # a top-level domain ("pk") -> its country
 
 
 def name_key(name: str) -> str:
@@ -59,8 +62,12 @@ def load_outlets(path: Path = DATA_DIR / "outlets.yaml") -> Outlets:
     publishers = frozenset(name_key(str(p)) for p in data.get("publishers") or [])
     speaks = {item["name"]: str(item["speaks_for"]) for item in data.get("outlets") or [] if item.get("speaks_for")}
     gov = data.get("government_domains") or {}
+    countries = sorted(((str(alias).lower(), str(item["country"])) for item in data.get("outlets") or []
+                        if item.get("country") for alias in [item["name"], *(item.get("aliases") or [])]),
+                       key=lambda kv: -len(kv[0]))
     return Outlets(by_name, by_domain, publishers, speaks, frozenset(gov.get("labels") or []),
-                   dict(gov.get("bare") or {}))
+                   dict(gov.get("bare") or {}), tuple(countries),
+                   {str(k): str(v) for k, v in (data.get("country_domains") or {}).items()})
 
 
 def is_publisher(name: str) -> bool:
@@ -115,6 +122,21 @@ def suffix_of(url: str | None) -> str | None:
         return _extractor()(url).suffix.lower() or None
     except ValueError:
         return None
+
+
+def outlet_country(outlet: str | None, url: str | None) -> str | None:
+    """The country (ISO 3166 alpha-3) an outlet speaks from: by a name or alias of a
+    registry outlet with a `country` within its name (whole words), else by the
+    top-level domain of its URL; None when neither is known."""
+    known = load_outlets()
+    if outlet:
+        name = f" {outlet.lower()} "
+        for key, country in known.countries:
+            if f" {key} " in name or name.strip() == key:
+                return country
+    if not urlsplit(url or "").scheme:
+        return None  # a file path is no site
+    return known.country_domains.get((suffix_of(url) or "").rsplit(".", 1)[-1])
 
 
 def outlet_of_url(url: str | None, text: str = "") -> str | None:

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplotrack.ingest.issuer import issuer
-from diplotrack.ingest.outlet_country import outlet_country
+from diplotrack.ingest.outlets import outlet_country
 from diplotrack.models import Article
 from diplotrack.nlp import extensions
 from diplotrack.nlp.titles import topic

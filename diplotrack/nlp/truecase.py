@@ -17,22 +17,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
-import snowballstemmer
 from spacy.lang.en.stop_words import STOP_WORDS
+
+from diplotrack.nlp.stem import stem
 
 WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
 SENTENCE_END = set(".!?:;\"\u201c\u201d\u2018'(\n")
 MIN_WORDS = 3  # title case is judged on at least this many words of 4+ letters
 TITLE_SHARE = 0.75  # ... of which this share are capitalised
 EVIDENCE_CHARS = 6000  # the top of the text: the headline's words are the lede's
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
-    return str(_stemmer.stemWord(word.lower()))
 
 
 def is_title_case(title: str) -> bool:
@@ -55,7 +49,7 @@ def _evidence(body: str) -> tuple[Counter[str], Counter[str]]:
             continue  # a sentence's first word is capitalised whatever it is
         vote = 1 if w[0].isupper() else -1 if w.islower() else 0
         words[w.lower()] += vote
-        stems[_stem(w)] += vote
+        stems[stem(w)] += vote
     return words, stems
 
 
@@ -70,7 +64,7 @@ def truecase(title: str, body: str) -> str:
         if k == 0 or not w[0].isupper() or (w.isupper() and len(w) > 1):
             continue
         low = w.lower()
-        vote = words.get(low) or stems.get(_stem(w))
+        vote = words.get(low) or stems.get(stem(w))
         if vote is None:
             vote = -1 if low in STOP_WORDS else 1
         if vote < 0:

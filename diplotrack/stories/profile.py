@@ -243,13 +243,10 @@ def participant_ids(ev: Event) -> list[str]:
 def _acting_for(country: str, when: str | None) -> str:
     """The actor that acts for a country at the event's date (else now): an Afghan
     minister after August 2021 acts for the Taliban, as "Afghanistan" does."""
-    from diplotrack.actors.registry import PRESENT, load_registry
+    from diplotrack.actors.registry import load_registry
 
-    reg = load_registry()
-    state = reg.actors.get(country.upper())
-    if state is None:
-        return country.lower()
-    return reg.successor(state, (when or PRESENT)[:10]).id.lower()
+    acting = load_registry().acting_for(country, when)
+    return acting.id.lower() if acting is not None else country.lower()
 
 
 def match_id(pid: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from diplotrack.ingest.outlet_country import outlet_country
+from diplotrack.ingest.outlets import outlet_country
 
 
 def announcement(articles: dict[str, dict[str, Any]], sides: set[str]) -> dict[str, Any] | None:

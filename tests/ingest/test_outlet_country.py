@@ -1,8 +1,8 @@
-"""The country an outlet speaks from (ingest.outlet_country)."""
+"""The country an outlet speaks from (ingest.outlets.outlet_country)."""
 
 import pytest
 
-from diplotrack.ingest.outlet_country import outlet_country
+from diplotrack.ingest.outlets import outlet_country
 
 
 @pytest.mark.parametrize("outlet, url, expected", [

@@ -11,24 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
-import snowballstemmer
 from spacy.tokens import Doc, Span, Token
 
 from diplotrack.events.lexicon import Sense
 from diplotrack.events.triggers import object_words, prep_words
+from diplotrack.nlp.stem import stem
 
 MASKED_ENTS = {"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"}
 CONTENT_POS = {"NOUN", "VERB", "ADJ", "PROPN", "ADV", "NUM", "ADP"}
 OBJ_DEPS = {"dobj", "pobj", "attr", "nsubjpass", "oprd"}
 QUOTES = {'"', "\u201c", "\u201d", "\u2018", "\u2019", "'"}
-
-_stemmer = snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=65536)
-def stem(word: str) -> str:
-    return str(_stemmer.stemWord(word.lower()))
-
 
 @lru_cache(maxsize=1)
 def lexicon_stems() -> dict[str, frozenset[str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from diplotrack.actors.registry import PRESENT, load_registry
+from diplotrack.actors.registry import load_registry
 from diplotrack.events.merge import event_id
 from diplotrack.events.multilingual import cues as cue_table
 from diplotrack.events.multilingual.dates import text_date
@@ -120,8 +120,8 @@ def _acting(event: Event) -> set[str]:
     reg = load_registry()
     out: set[str] = set()
     for p in event.participants():
-        state = reg.actors.get((p.country or "").upper()) if p.kind == "person" else None
-        out.add(reg.successor(state, event.date or PRESENT).id if state is not None else p.id)
+        acting = reg.acting_for(p.country, event.date) if p.kind == "person" and p.country else None
+        out.add(acting.id if acting is not None else p.id)
     return out
 
 
